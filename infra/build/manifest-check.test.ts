@@ -1,0 +1,192 @@
+import { buildSchema } from 'graphql';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { manifest } from '../../resolvers/index';
+import type { Manifest } from '../../resolvers/manifest';
+import { checkManifest } from './manifest-check';
+import { resolversDir } from './paths';
+import { loadSchema } from './schema';
+
+const schema = loadSchema();
+const sourceExists = (relativePath: string): boolean =>
+  existsSync(path.join(resolversDir, relativePath));
+const everySourceExists = (): boolean => true;
+
+function withChanges(changes: Partial<Manifest>): Manifest {
+  return { ...manifest, ...changes };
+}
+
+function without(entries: Readonly<Record<string, string>>, key: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(entries).filter(([name]) => name !== key));
+}
+
+function renamed(from: string, to: string): Manifest['resolvers'] {
+  const { [from]: resolver, ...rest } = manifest.resolvers;
+  if (!resolver) {
+    throw new Error(`The manifest has no resolver ${from}`);
+  }
+  return { ...rest, [to]: resolver };
+}
+
+describe('checkManifest', () => {
+  it('finds nothing wrong with the manifest as committed', () => {
+    expect(checkManifest(manifest, schema, { sourceExists })).toEqual([]);
+  });
+
+  // Each row: what is wrong, the manifest, and the message that must be reported.
+  it.each<[string, Manifest, string]>([
+    [
+      'a resolver for a field that does not exist',
+      withChanges({ resolvers: renamed('Mutation.createQueue', 'Mutation.createQueues') }),
+      'Resolver Mutation.createQueues points at a field that does not exist: Mutation has no field createQueues',
+    ],
+    [
+      'a resolver on a type that does not exist',
+      withChanges({
+        resolvers: {
+          ...manifest.resolvers,
+          'Mutatoin.createQueue': { kind: 'UNIT', dataSource: 'queuesTable' },
+        },
+      }),
+      'Resolver Mutatoin.createQueue points at type Mutatoin, which is not an object type in schema/.',
+    ],
+    [
+      'a root field without a resolver',
+      withChanges({ resolvers: renamed('Query.queues', 'Queue.stats'), unresolved: {} }),
+      'Root field Query.queues has no resolver; add one to resolvers/index.ts (or list it under unresolved with the reason).',
+    ],
+    [
+      'a root field left out of both resolvers and unresolved',
+      withChanges({ unresolved: without(manifest.unresolved, 'Mutation.sendMessage') }),
+      'Root field Mutation.sendMessage has no resolver',
+    ],
+    [
+      'an unresolved entry that has a resolver',
+      withChanges({ unresolved: { ...manifest.unresolved, 'Query.queue': 'later' } }),
+      'Query.queue has a resolver but is still listed as unresolved ("later"); remove it from unresolved.',
+    ],
+    [
+      'an unresolved entry for a field that does not exist',
+      withChanges({ unresolved: { ...manifest.unresolved, 'Mutation.fly': 'never' } }),
+      'Unresolved entry Mutation.fly points at a field that does not exist',
+    ],
+    [
+      'an undeclared data source',
+      withChanges({
+        resolvers: {
+          ...manifest.resolvers,
+          'Query.queue': { kind: 'UNIT', dataSource: 'queueTable' },
+        },
+      }),
+      'Resolver Query.queue uses data source "queueTable", which is not declared (data sources: queuesTable).',
+    ],
+    [
+      'a pipeline function with an undeclared data source',
+      withChanges({
+        resolvers: {
+          ...manifest.resolvers,
+          'Query.queue': {
+            kind: 'PIPELINE',
+            functions: [{ name: '01.read', dataSource: 'nowhere' }],
+          },
+        },
+      }),
+      'Pipeline function Query.queue/01.read uses data source "nowhere", which is not declared',
+    ],
+    [
+      'a data source on an undeclared table',
+      withChanges({ dataSources: { queuesTable: { kind: 'DYNAMODB', table: 'queue' } } }),
+      'Data source queuesTable uses table "queue", which is not declared (tables: queues).',
+    ],
+    [
+      'a pipeline with no functions',
+      withChanges({
+        resolvers: { ...manifest.resolvers, 'Query.queue': { kind: 'PIPELINE', functions: [] } },
+      }),
+      'Pipeline Query.queue has 0 functions; AppSync allows 1 to 10.',
+    ],
+    [
+      'a pipeline function out of file order',
+      withChanges({
+        resolvers: {
+          ...manifest.resolvers,
+          'Query.queue': {
+            kind: 'PIPELINE',
+            functions: [
+              { name: '02.read', dataSource: 'queuesTable' },
+              { name: '01.check', dataSource: 'queuesTable' },
+            ],
+          },
+        },
+      }),
+      'Pipeline Query.queue must list its functions once each, in file order (got: 02.read, 01.check).',
+    ],
+    [
+      'a misnamed pipeline function',
+      withChanges({
+        resolvers: {
+          ...manifest.resolvers,
+          'Query.queue': {
+            kind: 'PIPELINE',
+            functions: [{ name: 'read', dataSource: 'queuesTable' }],
+          },
+        },
+      }),
+      'Pipeline function Query.queue/read is misnamed; expected "NN.step" such as "01.validate".',
+    ],
+    [
+      'an environment variable naming an undeclared table',
+      withChanges({ environment: { QUEUES_TABLE: { tableName: 'queue' } } }),
+      'Environment variable QUEUES_TABLE names table "queue", which is not declared (tables: queues).',
+    ],
+    [
+      'a misnamed environment variable',
+      withChanges({ environment: { ...manifest.environment, '1TABLE': 'x' } }),
+      'Environment variable "1TABLE" is misnamed',
+    ],
+  ])('reports %s', (_case, changed, message) => {
+    const problems = checkManifest(changed, schema, { sourceExists: everySourceExists });
+    expect(problems).toEqual(expect.arrayContaining([expect.stringContaining(message)]));
+  });
+
+  it('reports a subscription to a mutation that does not exist, and one of another type', () => {
+    const sdl = (mutations: string): string =>
+      `type Query { q: Int } type Mutation { send: String, count: Int } type Subscription { on: String @aws_subscribe(mutations: [${mutations}]) } directive @aws_subscribe(mutations: [String!]!) on FIELD_DEFINITION`;
+    const empty = withChanges({
+      resolvers: {},
+      unresolved: { 'Query.q': 'x', 'Mutation.send': 'x', 'Mutation.count': 'x' },
+    });
+    expect(checkManifest(empty, buildSchema(sdl('"send"')), { sourceExists })).toEqual([]);
+    expect(checkManifest(empty, buildSchema(sdl('"sned"')), { sourceExists })).toEqual([
+      'Subscription.on subscribes to mutation "sned", which does not exist.',
+    ]);
+    expect(checkManifest(empty, buildSchema(sdl('"count"')), { sourceExists })).toEqual([
+      'Subscription.on returns String but mutation count returns Int; AppSync needs the same type.',
+    ]);
+  });
+
+  it('reports a resolver whose source file is missing, with the path it looked for', () => {
+    const problems = checkManifest(manifest, schema, {
+      sourceExists: (file) => file !== 'Query.queue.ts',
+    });
+    expect(problems).toEqual(['Query.queue has no code: resolvers/Query.queue.ts does not exist.']);
+  });
+
+  it('looks for pipeline functions in a folder named by the coordinate', () => {
+    const looked: string[] = [];
+    checkManifest(
+      withChanges({
+        resolvers: {
+          ...manifest.resolvers,
+          'Query.queue': {
+            kind: 'PIPELINE',
+            functions: [{ name: '01.read', dataSource: 'queuesTable' }],
+          },
+        },
+      }),
+      schema,
+      { sourceExists: (file) => looked.push(file) > 0 },
+    );
+    expect(looked).toEqual(expect.arrayContaining(['Query.queue.ts', 'Query.queue/01.read.ts']));
+  });
+});

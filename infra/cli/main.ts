@@ -1,0 +1,63 @@
+/**
+ * `courier <command>`: the command-line contract of design.md §3. Each command is one module; this
+ * file only dispatches and prints usage.
+ */
+
+interface Command {
+  readonly summary: string;
+  /** Null while the command is not built yet: it then says so instead of failing obscurely. */
+  readonly run: ((args: readonly string[]) => Promise<number>) | null;
+  readonly pending?: string;
+}
+
+const commands: Readonly<Record<string, Command>> = {
+  start: {
+    summary: 'serve the API offline on 127.0.0.1 with its GraphiQL explorer',
+    run: null,
+    pending: 'the local AppSync engine is not built yet',
+  },
+  token: {
+    summary: 'print a local Cognito-style token: courier token --user NAME [--groups a,b]',
+    run: null,
+    pending: 'local Cognito tokens come with the local engine',
+  },
+  evaluate: {
+    summary:
+      "run AppSync's EvaluateCode offline: courier evaluate --code FILE --context FILE --function request|response",
+    run: null,
+    pending: 'the APPSYNC_JS runtime is not built yet',
+  },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(
+    ([name, command]) => `  ${name.padEnd(9)} ${command.summary}`,
+  );
+  return ['Usage: courier <command> [options]', '', 'Commands:', ...lines].join('\n');
+}
+
+/** Runs the command line and returns the exit code. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(
+      `courier: unknown command ${JSON.stringify(name)}; expected one of: ${Object.keys(commands).join(', ')}.\n\n${usage()}`,
+    );
+    return 2;
+  }
+  if (!command.run) {
+    console.error(
+      [
+        `courier ${name}: not available yet: ${command.pending}.`,
+        'What works today: `npm run build` (check and bundle the resolvers), `npm run synth` (CloudFormation template), `npm test`.',
+      ].join('\n'),
+    );
+    return 1;
+  }
+  return command.run(args);
+}

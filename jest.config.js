@@ -1,0 +1,13 @@
+/** Every test of the project: unit, integration and infrastructure. `npm test` runs them all. */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/infra', '<rootDir>/resolvers', '<rootDir>/bin'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
+  },
+  // A run that finds no tests is a broken run, never a green one.
+  passWithNoTests: false,
+  testTimeout: 60_000,
+};

@@ -1,0 +1,93 @@
+/**
+ * The manifest's vocabulary: a declarative, AWS-free description of Courier's back end. infra/cdk
+ * turns it into CloudFormation, infra/local into a running engine; neither may know more about the
+ * API than what is written here.
+ */
+
+export type KeyAttributeType = 'S' | 'N' | 'B';
+
+export interface KeyAttribute {
+  readonly name: string;
+  readonly type: KeyAttributeType;
+}
+
+export interface GlobalSecondaryIndexSpec {
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+  /** ALL copies every attribute into the index; KEYS_ONLY only the table and index keys. */
+  readonly projection: 'ALL' | 'KEYS_ONLY';
+}
+
+export interface TableSpec {
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+  readonly globalSecondaryIndexes?: Readonly<Record<string, GlobalSecondaryIndexSpec>>;
+  /** Epoch-seconds attribute DynamoDB uses to expire items. */
+  readonly timeToLiveAttribute?: string;
+  readonly stream?: 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY';
+}
+
+/** A value of an environment variable: a literal, or the physical name of a manifest table. */
+export type EnvironmentValue<Table extends string> = string | { readonly tableName: Table };
+
+export type DataSourceSpec<Table extends string> =
+  { readonly kind: 'DYNAMODB'; readonly table: Table } | { readonly kind: 'NONE' };
+
+/** One step of a pipeline; its code lives in `<Type>.<field>/<name>.ts`. */
+export interface PipelineFunctionSpec<DataSource extends string> {
+  readonly name: string;
+  readonly dataSource: DataSource;
+}
+
+export type ResolverSpec<DataSource extends string> =
+  | { readonly kind: 'UNIT'; readonly dataSource: DataSource }
+  | {
+      readonly kind: 'PIPELINE';
+      readonly functions: readonly PipelineFunctionSpec<DataSource>[];
+    };
+
+export interface Manifest<Table extends string = string, DataSource extends string = string> {
+  readonly tables: Readonly<Record<Table, TableSpec>>;
+  readonly dataSources: Readonly<Record<DataSource, DataSourceSpec<Table>>>;
+  /** Keyed by schema coordinate, `Type.field`. */
+  readonly resolvers: Readonly<Record<string, ResolverSpec<DataSource>>>;
+  /** AppSync environment variables (ctx.env), at most 50. */
+  readonly environment: Readonly<Record<string, EnvironmentValue<Table>>>;
+  /**
+   * Fields of the schema that have no resolver yet, each with the reason. The manifest check accepts
+   * a root field without a resolver only when it is listed here, and refuses an entry that has one.
+   */
+  readonly unresolved: Readonly<Record<string, string>>;
+}
+
+/** Declares a manifest; the type parameters make every data-source and table reference checked. */
+export function defineManifest<const Table extends string, const DataSource extends string>(
+  manifest: Manifest<Table, DataSource>,
+): Manifest<Table, DataSource> {
+  return manifest;
+}
+
+/** One piece of resolver code to bundle: a unit or pipeline resolver, or a pipeline function. */
+export interface CodeUnit {
+  /** `Type.field` for resolvers, `Type.field/NN.step` for pipeline functions. */
+  readonly id: string;
+  /** Path of the TypeScript source, relative to resolvers/. */
+  readonly source: string;
+  /** Path of the bundle, relative to the bundle directory. */
+  readonly bundle: string;
+}
+
+/** Every code unit of the manifest, in a stable order: each resolver, then its functions. */
+export function codeUnits(manifest: Manifest): CodeUnit[] {
+  return Object.entries(manifest.resolvers).flatMap(([coordinate, resolver]) => {
+    const units = [unit(coordinate)];
+    if (resolver.kind === 'PIPELINE') {
+      units.push(...resolver.functions.map((fn) => unit(`${coordinate}/${fn.name}`)));
+    }
+    return units;
+  });
+}
+
+function unit(id: string): CodeUnit {
+  return { id, source: `${id}.ts`, bundle: `${id}.js` };
+}
