@@ -8,7 +8,7 @@ module.exports = {
     // Transpile only: `npm run typecheck` is the type check, so tests start fast.
     '^.+\\.ts$': [
       'ts-jest',
-      { isolatedModules: true, tsconfig: { module: 'commonjs', verbatimModuleSyntax: false } },
+      { tsconfig: { module: 'commonjs', verbatimModuleSyntax: false, isolatedModules: true } },
     ],
   },
   // A run that finds no tests is a broken run, never a green one.
