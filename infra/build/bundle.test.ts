@@ -139,7 +139,7 @@ describe('verifyBundles', () => {
     [
       'a util that does not exist',
       '  util.toJson({});',
-      /Query\.x\.js:\d+:\d+: TS2339: Property 'toJson' does not exist on type/,
+      /Query\.x\.js:\d+:\d+: Property 'toJson' does not exist on type 'Util'\. \(TS2339\)/,
     ],
     [
       'an array whose literal fixes its element type',

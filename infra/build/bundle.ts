@@ -1,10 +1,34 @@
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { codeUnits, type CodeUnit, type Manifest } from '../../resolvers/manifest';
 
 /** AppSync rejects resolver code longer than this many characters (source map included). */
 export const APPSYNC_CODE_LIMIT = 32_000;
+
+/** How AppSync wants code bundled: one ES module, @aws-appsync/utils* left as imports, a source map without sources. */
+const APPSYNC_BUNDLE_OPTIONS = {
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  external: ['@aws-appsync/utils', '@aws-appsync/utils/*'],
+  sourcemap: 'inline',
+  sourcesContent: false,
+  treeShaking: true,
+  logLevel: 'silent',
+} as const satisfies BuildOptions;
+
+/** Bundles one entry file (TypeScript or JavaScript) as AppSync expects, in memory. */
+export async function bundleFile(entry: string): Promise<string> {
+  const result = await build({
+    ...APPSYNC_BUNDLE_OPTIONS,
+    entryPoints: [entry],
+    write: false,
+    outfile: 'code.js',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
 
 export interface Bundle {
   readonly unit: CodeUnit;
@@ -25,21 +49,13 @@ export async function bundleResolvers(options: {
 }): Promise<Bundle[]> {
   const units = codeUnits(options.manifest);
   await build({
+    ...APPSYNC_BUNDLE_OPTIONS,
     entryPoints: units.map((unit) => ({
       in: path.join(options.resolversDir, unit.source),
       out: unit.id,
     })),
     outdir: options.outDir,
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    external: ['@aws-appsync/utils', '@aws-appsync/utils/*'],
-    sourcemap: 'inline',
-    sourcesContent: false,
-    treeShaking: true,
     write: true,
-    logLevel: 'silent',
   });
   return Promise.all(
     units.map(async (unit) => {
