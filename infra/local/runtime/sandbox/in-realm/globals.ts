@@ -1,0 +1,37 @@
+/**
+ * Globals of a V8 context that APPSYNC_JS does not offer (supported-features page [runtime §1.2-1.3]).
+ * Removing them makes code that relies on them fail here as it would on AppSync.
+ */
+export const HIDDEN_GLOBALS: readonly string[] = [
+  'eval',
+  'Function',
+  'Promise',
+  'Proxy',
+  'Reflect',
+  'Symbol',
+  'WeakMap',
+  'WeakSet',
+  'WeakRef',
+  'FinalizationRegistry',
+  'SharedArrayBuffer',
+  'Atomics',
+  'WebAssembly',
+  'ArrayBuffer',
+  'DataView',
+  'Int8Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Int16Array',
+  'Uint16Array',
+  'Int32Array',
+  'Uint32Array',
+  'Float32Array',
+  'Float64Array',
+  'BigInt64Array',
+  'BigUint64Array',
+  'BigInt',
+  'Intl',
+  'escape',
+  'unescape',
+  'AggregateError',
+];
