@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// The `courier` command. Courier is written in TypeScript; tsx runs it without a compile step.
-import { register } from 'tsx/cjs/api';
+// The `courier` command. Courier is written in TypeScript; tsx runs it without a compile step
+// (both loaders: modules are CommonJS, commands are loaded on demand with import()).
 import { createRequire } from 'node:module';
+import { register as registerCommonJs } from 'tsx/cjs/api';
+import { register as registerEsm } from 'tsx/esm/api';
 
-register();
+registerCommonJs();
+registerEsm();
 const { runCli } = createRequire(import.meta.url)('../infra/cli/main.ts');
 process.exitCode = await runCli(process.argv.slice(2));

@@ -24,8 +24,7 @@ const commands: Readonly<Record<string, Command>> = {
   evaluate: {
     summary:
       "run AppSync's EvaluateCode offline: courier evaluate --code FILE --context FILE --function request|response",
-    run: null,
-    pending: 'the APPSYNC_JS runtime is not built yet',
+    run: async (args) => (await import('./evaluate')).runEvaluate(args),
   },
 };
 
