@@ -27,6 +27,11 @@ export type CallOutcome =
   | { readonly signal: unknown; readonly record: InvocationRecord }
   | { readonly error: string; readonly record: InvocationRecord };
 
+/** The error message of an outcome, when the call threw one. */
+export function errorOf(outcome: CallOutcome): string | undefined {
+  return 'error' in outcome ? outcome.error : undefined;
+}
+
 export interface TargetOptions {
   readonly nowMs?: number;
   /** Deterministic randomness for id tests; defaults to a counter-based sequence. */

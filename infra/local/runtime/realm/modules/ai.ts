@@ -4,7 +4,7 @@ import type {
   BedrockInvokeModelRequest,
 } from '@aws-appsync/utils/lib/resolver-return-types';
 import type { RealmDeps } from '../deps';
-import { describeValue, isRecord, setOwn } from './describe-value';
+import { describeReceived, isRecord, setOwn } from '../checks';
 
 export type AiModule = typeof BedrockHelpers;
 
@@ -29,7 +29,7 @@ export function createAiModule(_deps: RealmDeps): AiModule {
       const messages = request['messages'];
       if (!Array.isArray(messages)) {
         throw new Error(
-          `converse expects payload.messages to be an array of messages, received ${describeValue(messages)}.`,
+          `converse expects payload.messages to be an array of messages, received ${describeReceived(messages)}.`,
         );
       }
       return request as BedrockConverseRequest;
@@ -43,12 +43,12 @@ function buildRequest(
   payload: unknown,
 ): Record<string, unknown> {
   if (!isRecord(payload)) {
-    throw new Error(`${helper} expects a payload object, received ${describeValue(payload)}.`);
+    throw new Error(`${helper} expects a payload object, received ${describeReceived(payload)}.`);
   }
   const modelId = payload['modelId'];
   if (typeof modelId !== 'string' || modelId === '') {
     throw new Error(
-      `${helper} expects payload.modelId to be a model id or ARN string, received ${describeValue(modelId)}.`,
+      `${helper} expects payload.modelId to be a model id or ARN string, received ${describeReceived(modelId)}.`,
     );
   }
   const request: Record<string, unknown> = { operation };

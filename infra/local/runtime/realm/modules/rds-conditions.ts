@@ -1,4 +1,4 @@
-import { isRecord } from './describe-value';
+import { isRecord } from '../checks';
 import { rdsError, type SqlContext } from './rds-context';
 import {
   AGGREGATES,

@@ -1,4 +1,4 @@
-import { setOwn } from './describe-value';
+import { setOwn } from '../checks';
 import { isTypeHint, type TemplateStatement } from './rds-model';
 
 /** What differs between `createPgStatement` and `createMySQLStatement`. */

@@ -1,4 +1,4 @@
-import { isRecord, setOwn } from './describe-value';
+import { isRecord, setOwn } from '../checks';
 
 /**
  * The values the `@aws-appsync/utils/rds` helpers hand to resolver code. AppSync keeps them as

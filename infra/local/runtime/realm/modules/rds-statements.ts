@@ -1,4 +1,4 @@
-import { describeValue, isRecord } from './describe-value';
+import { describeReceived, isRecord } from '../checks';
 import { renderClauseBody } from './rds-conditions';
 import { rdsError, type SqlContext } from './rds-context';
 import {
@@ -241,7 +241,7 @@ function renderJoin(
       if (typeof column === 'string') return ctx.identifier(column);
       if (isConditionObject(column)) return renderColumnAlias(ctx, column);
       throw rdsError(
-        `${key} using items are expected to be column names, received ${describeValue(column)}.`,
+        `${key} using items are expected to be column names, received ${describeReceived(column)}.`,
       );
     });
     return `${table} USING (${columns.join(', ')})`;
@@ -262,7 +262,7 @@ function renderGroupBy(ctx: SqlContext, groupBy: unknown): string {
     // A number is a column's ordinal position in the select list.
     if (typeof item === 'number' && Number.isInteger(item)) return String(item);
     throw rdsError(
-      `groupBy items are expected to be column names or column positions, received ${describeValue(item)}.`,
+      `groupBy items are expected to be column names or column positions, received ${describeReceived(item)}.`,
     );
   });
   return keyword('GROUP BY', items.join(', '));

@@ -2,7 +2,7 @@ import type * as RdsHelpers from '@aws-appsync/utils/lib/rds-helpers';
 import type { RDSRequest } from '@aws-appsync/utils/lib/resolver-return-types';
 import type { RealmDeps } from '../deps';
 import { rdsResultToJson } from '../util/rds-result';
-import { describeValue, isRecord } from './describe-value';
+import { describeReceived, isRecord } from '../checks';
 import { MYSQL, POSTGRES, rdsError, SqlContext, type Dialect } from './rds-context';
 import {
   AGGREGATES,
@@ -137,7 +137,7 @@ function typeHint(type: TypeHintName, value: unknown): TypeHintValue {
   if (value !== null && value !== undefined && accepted !== 'any') {
     if (!accepted.includes(typeof value)) {
       throw rdsError(
-        `typeHint.${type} expects a ${accepted.join(' or ')} value, received ${describeValue(value)}.`,
+        `typeHint.${type} expects a ${accepted.join(' or ')} value, received ${describeReceived(value)}.`,
       );
     }
   }
@@ -146,7 +146,9 @@ function typeHint(type: TypeHintName, value: unknown): TypeHintValue {
 
 function aggregate(name: AggregateName, column: unknown): AggregateValue {
   if (typeof column !== 'string') {
-    throw rdsError(`agg.${name} expects a column name string, received ${describeValue(column)}.`);
+    throw rdsError(
+      `agg.${name} expects a column name string, received ${describeReceived(column)}.`,
+    );
   }
   const { fn, distinct } = AGGREGATES[name];
   return { [RDS_BRAND]: 'aggregate', fn, distinct, column };

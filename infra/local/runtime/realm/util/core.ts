@@ -2,7 +2,7 @@ import type { Util } from '@aws-appsync/utils';
 import type { RealmDeps } from '../deps';
 import type { RecordedError } from '../invocation';
 import { errorSignal, SIGNAL, type Signal } from '../signals';
-import { requireString } from './checks';
+import { requireString } from '../checks';
 import {
   base64FromBytes,
   base64ToBytes,

@@ -1,5 +1,6 @@
 import {
   conformanceTargets,
+  errorOf,
   type CallOutcome,
   type ConformanceTarget,
 } from '../../testing/conformance';
@@ -19,10 +20,6 @@ type ValueCase = readonly [
   expected: unknown,
 ];
 type ErrorCase = readonly [behaviour: string, fn: string, args: readonly unknown[]];
-
-function errorOf(outcome: CallOutcome): string | undefined {
-  return 'error' in outcome ? outcome.error : undefined;
-}
 
 function call(target: ConformanceTarget, fn: string, args: readonly unknown[]): CallOutcome {
   return target.call(`util.dynamodb.${fn}`, args);

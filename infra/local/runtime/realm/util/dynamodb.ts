@@ -1,6 +1,6 @@
 import type { DynamodbUtil } from '@aws-appsync/utils/lib/dynamodb-utils';
 import type { RealmDeps } from '../deps';
-import { argumentError, describeReceived, isRecord, requireString, setOwn } from './checks';
+import { argumentError, describeReceived, isRecord, requireString, setOwn } from '../checks';
 
 /**
  * util.dynamodb: AppSync's typed-value JSON. It matches DynamoDB's wire format except that numbers

@@ -1,4 +1,4 @@
-import { conformanceTargets, type CallOutcome } from '../../testing/conformance';
+import { conformanceTargets, errorOf, type CallOutcome } from '../../testing/conformance';
 import { emptyRecord, type InvocationRecord } from '../invocation';
 
 /*
@@ -20,10 +20,6 @@ type RejectCase = readonly [
   kept: Record<string, string>,
 ];
 type ErrorCase = readonly [behaviour: string, fn: string, args: readonly unknown[]];
-
-function errorOf(outcome: CallOutcome): string | undefined {
-  return 'error' in outcome ? outcome.error : undefined;
-}
 
 function recordOf(outcome: CallOutcome): InvocationRecord {
   return outcome.record;

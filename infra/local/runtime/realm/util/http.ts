@@ -1,7 +1,7 @@
 import type { HttpUtils } from '@aws-appsync/utils/lib/http-utils';
 import type { RealmDeps } from '../deps';
 import type { RecordedError } from '../invocation';
-import { argumentError, isRecord, setOwn } from './checks';
+import { argumentError, isRecord, setOwn } from '../checks';
 import { utf8Encode } from './encoding';
 
 /** Hop-by-hop and framing headers copyHeaders drops (AWS http-helpers-in-utils-http-js). */

@@ -1,6 +1,6 @@
 import {
   conformanceTargets,
-  type CallOutcome,
+  errorOf,
   type ConformanceTarget,
   type TargetOptions,
 } from '../../testing/conformance';
@@ -26,10 +26,6 @@ type RandomCase = readonly [
   expected: number,
 ];
 type ErrorCase = readonly [behaviour: string, fn: string, args: readonly unknown[]];
-
-function errorOf(outcome: CallOutcome): string | undefined {
-  return 'error' in outcome ? outcome.error : undefined;
-}
 
 const bytes = (byte: string) => (count: number) => byte.repeat(count);
 

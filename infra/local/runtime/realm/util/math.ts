@@ -1,7 +1,7 @@
 import type { MathUtils } from '@aws-appsync/utils/lib/math-utils';
 import type { RealmDeps } from '../deps';
 import { bytesFromHex } from './ids';
-import { argumentError, requireFiniteNumber } from './checks';
+import { argumentError, requireFiniteNumber } from '../checks';
 
 const TWO_POW_53 = 2 ** 53;
 

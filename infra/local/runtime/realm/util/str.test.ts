@@ -1,4 +1,4 @@
-import { conformanceTargets, type CallOutcome } from '../../testing/conformance';
+import { conformanceTargets, errorOf } from '../../testing/conformance';
 import { emptyRecord } from '../invocation';
 
 /*
@@ -8,10 +8,6 @@ import { emptyRecord } from '../invocation';
 
 type ValueCase = readonly [behaviour: string, args: readonly unknown[], expected: string];
 type ErrorCase = readonly [behaviour: string, args: readonly unknown[]];
-
-function errorOf(outcome: CallOutcome): string | undefined {
-  return 'error' in outcome ? outcome.error : undefined;
-}
 
 const normalizeCases: readonly ValueCase[] = [
   ['nfc composes a base letter and a combining accent', ['Ame\u0301lie', 'nfc'], 'Am\u00e9lie'],

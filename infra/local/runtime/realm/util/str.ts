@@ -1,6 +1,6 @@
 import type { StringUtils } from '@aws-appsync/utils/lib/string-utils';
 import type { RealmDeps } from '../deps';
-import { argumentError, requireString } from './checks';
+import { argumentError, requireString } from '../checks';
 
 const FORMS: Readonly<Record<string, 'NFC' | 'NFD' | 'NFKC' | 'NFKD'>> = {
   nfc: 'NFC',

@@ -1,7 +1,7 @@
 import {
   conformanceTargets,
+  errorOf,
   FIXED_NOW_MS,
-  type CallOutcome,
   type ConformanceTarget,
 } from '../../testing/conformance';
 import { emptyRecord } from '../invocation';
@@ -19,10 +19,6 @@ const JULY_EXAMPLE_MS = 1_531_347_285_000;
 
 type ValueCase = readonly [behaviour: string, args: readonly unknown[], expected: unknown];
 type ErrorCase = readonly [behaviour: string, args: readonly unknown[]];
-
-function errorOf(outcome: CallOutcome): string | undefined {
-  return 'error' in outcome ? outcome.error : undefined;
-}
 
 function expectValue(
   target: ConformanceTarget,

@@ -1,4 +1,4 @@
-import { conformanceTargets, type CallOutcome } from '../../testing/conformance';
+import { conformanceTargets, errorOf } from '../../testing/conformance';
 import { emptyRecord } from '../invocation';
 
 /*
@@ -10,10 +10,6 @@ import { emptyRecord } from '../invocation';
 
 type ValueCase = readonly [behaviour: string, xml: string, expected: unknown];
 type ErrorCase = readonly [behaviour: string, fn: string, args: readonly unknown[]];
-
-function errorOf(outcome: CallOutcome): string | undefined {
-  return 'error' in outcome ? outcome.error : undefined;
-}
 
 const DOCS_ONE_POST = `<?xml version="1.0" encoding="UTF-8"?>
 <posts>

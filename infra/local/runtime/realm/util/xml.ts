@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator, type X2jOptions } from 'fast-xml-parser';
 import type { XmlUtils } from '@aws-appsync/utils/lib/xml-utils';
 import type { RealmDeps } from '../deps';
-import { argumentError, isRecord, setOwn } from './checks';
+import { argumentError, isRecord, setOwn } from '../checks';
 
 /**
  * util.xml: XML to a map the way AppSync's JVM implementation (org.json's XML.toJSONObject)
