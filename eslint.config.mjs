@@ -12,6 +12,7 @@ const notResolverCode = [
   'resolvers/manifest.ts',
   'resolvers/lambda/**',
   'resolvers/**/*.test.ts',
+  'resolvers/testing/**',
 ];
 
 export default tseslint.config(

@@ -15,6 +15,7 @@ import { createScope } from '../infra/local/runtime/realm/invocation';
 import { Sandbox } from '../infra/local/runtime/sandbox/sandbox';
 import { transformModule } from '../infra/local/runtime/sandbox/transform';
 import { manifest } from '../resolvers/index';
+import { storedQueueItem } from '../resolvers/testing/queue-item';
 
 const ROUNDS = 5;
 const ROUND_MS = 1_000;
@@ -41,16 +42,7 @@ function context(result: unknown): Record<string, unknown> {
   };
 }
 
-const item = {
-  name: 'parcels',
-  type: 'STANDARD',
-  visibilityTimeoutSeconds: 30,
-  messageRetentionSeconds: 345_600,
-  delaySeconds: 0,
-  maxMessageBytes: 262_144,
-  contentBasedDeduplication: false,
-  createdAt: '2026-11-21T10:00:00.000Z',
-};
+const item = storedQueueItem();
 
 /** Runs `once` for ROUND_MS, ROUNDS times; returns the best rate in invocations per second. */
 function measure(once: () => void): number {

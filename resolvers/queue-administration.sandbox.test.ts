@@ -9,6 +9,7 @@ import {
   type LoadedCode,
 } from '../infra/local/runtime/sandbox/sandbox';
 import { manifest } from './index';
+import { storedQueueItem } from './testing/queue-item';
 
 const NOW = Date.UTC(2026, 10, 21, 10, 0, 0);
 let sandbox: Sandbox;
@@ -60,16 +61,7 @@ function run(
   });
 }
 
-const storedQueue = {
-  name: 'parcels',
-  type: 'STANDARD',
-  visibilityTimeoutSeconds: 30,
-  messageRetentionSeconds: 345_600,
-  delaySeconds: 0,
-  maxMessageBytes: 262_144,
-  contentBasedDeduplication: false,
-  createdAt: '2026-11-21T10:00:00.000Z',
-};
+const storedQueue = storedQueueItem();
 
 const queueFields = {
   ...storedQueue,
