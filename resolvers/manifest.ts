@@ -30,17 +30,62 @@ export interface TableSpec {
 /** A value of an environment variable: a literal, or the physical name of a manifest table. */
 export type EnvironmentValue<Table extends string> = string | { readonly tableName: Table };
 
+/** A Lambda function: a Node.js handler module under resolvers/lambda/, bundled with esbuild. */
+export interface LambdaSpec<Table extends string> {
+  readonly kind: 'LAMBDA';
+  /** Path of the handler module, relative to resolvers/ (for example `lambda/receive.ts`). */
+  readonly entry: string;
+  /** Name of the exported handler function; `handler` when omitted. */
+  readonly handler?: string;
+  /** The function's environment; table references become physical table names. */
+  readonly environment?: Readonly<Record<string, EnvironmentValue<Table>>>;
+  /** Tables the function reads or writes, with the DynamoDB actions its code uses. */
+  readonly tables?: Readonly<Partial<Record<Table, readonly DynamoDbAction[]>>>;
+  /** Lambda's timeout, 1..900 seconds; 10 when omitted. */
+  readonly timeoutSeconds?: number;
+  /** Lambda's memory, 128..10240 MB; 512 when omitted. */
+  readonly memoryMb?: number;
+}
+
+/** DynamoDB actions a Lambda may be granted (least privilege, named as IAM names them). */
+export type DynamoDbAction =
+  | 'GetItem'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'Query'
+  | 'Scan'
+  | 'BatchGetItem'
+  | 'BatchWriteItem'
+  | 'TransactGetItems'
+  | 'TransactWriteItems'
+  | 'ConditionCheckItem';
+
 export type DataSourceSpec<Table extends string> =
-  { readonly kind: 'DYNAMODB'; readonly table: Table } | { readonly kind: 'NONE' };
+  | { readonly kind: 'DYNAMODB'; readonly table: Table }
+  | LambdaSpec<Table>
+  | { readonly kind: 'NONE' };
 
 /** One step of a pipeline; its code lives in `<Type>.<field>/<name>.ts`. */
 export interface PipelineFunctionSpec<DataSource extends string> {
   readonly name: string;
   readonly dataSource: DataSource;
+  /** Lambda BatchInvoke: at most this many field instances per invocation (1..2000). */
+  readonly maxBatchSize?: number;
 }
 
 export type ResolverSpec<DataSource extends string> =
-  | { readonly kind: 'UNIT'; readonly dataSource: DataSource }
+  | {
+      readonly kind: 'UNIT';
+      readonly dataSource: DataSource;
+      /** Lambda BatchInvoke: at most this many field instances per invocation (1..2000). */
+      readonly maxBatchSize?: number;
+      /**
+       * A direct Lambda resolver: no code; AppSync sends the whole context to the Lambda and
+       * returns its result (or raises its error). Only for LAMBDA data sources.
+       */
+      readonly direct?: true;
+    }
   | {
       readonly kind: 'PIPELINE';
       readonly functions: readonly PipelineFunctionSpec<DataSource>[];
@@ -80,6 +125,9 @@ export interface CodeUnit {
 /** Every code unit of the manifest, in a stable order: each resolver, then its functions. */
 export function codeUnits(manifest: Manifest): CodeUnit[] {
   return Object.entries(manifest.resolvers).flatMap(([coordinate, resolver]) => {
+    if (resolver.kind === 'UNIT' && resolver.direct) {
+      return [];
+    }
     const units = [unit(coordinate)];
     if (resolver.kind === 'PIPELINE') {
       units.push(...resolver.functions.map((fn) => unit(`${coordinate}/${fn.name}`)));

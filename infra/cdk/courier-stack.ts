@@ -125,6 +125,12 @@ export class CourierStack extends Stack {
 
     const dataSources = new Map<string, appsync.BaseDataSource>();
     for (const [name, spec] of Object.entries(manifest.dataSources)) {
+      if (spec.kind === 'LAMBDA') {
+        // Refused rather than deployed wrong: the stack does not create Lambda functions yet.
+        throw new Error(
+          `Data source ${name} is a Lambda function; the cloud stack cannot deploy Lambda data sources yet.`,
+        );
+      }
       dataSources.set(
         name,
         spec.kind === 'DYNAMODB'
