@@ -2,7 +2,7 @@ import { buildSchema } from 'graphql';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { manifest } from '../../resolvers/index';
-import type { Manifest } from '../../resolvers/manifest';
+import type { LambdaSpec, Manifest } from '../../resolvers/manifest';
 import { checkManifest } from './manifest-check';
 import { resolversDir } from './paths';
 import { loadSchema } from './schema';
@@ -18,6 +18,20 @@ function withChanges(changes: Partial<Manifest>): Manifest {
 
 function without(entries: Readonly<Record<string, string>>, key: string): Record<string, string> {
   return Object.fromEntries(Object.entries(entries).filter(([name]) => name !== key));
+}
+
+/** The manifest with one more data source, a Lambda function, set up as `spec` says. */
+function withLambda(
+  spec: Partial<LambdaSpec<string>> = {},
+  resolvers: Manifest['resolvers'] = manifest.resolvers,
+): Manifest {
+  return withChanges({
+    dataSources: {
+      ...manifest.dataSources,
+      receiveFn: { kind: 'LAMBDA', entry: 'lambda/receive.ts', ...spec },
+    },
+    resolvers,
+  });
 }
 
 function renamed(from: string, to: string): Manifest['resolvers'] {
@@ -144,6 +158,114 @@ describe('checkManifest', () => {
       withChanges({ environment: { ...manifest.environment, '1TABLE': 'x' } }),
       'Environment variable "1TABLE" is misnamed',
     ],
+    [
+      'a Lambda entry outside resolvers/lambda/',
+      withLambda({ entry: '../infra/receive.ts' }),
+      'Data source receiveFn has entry "../infra/receive.ts"; expected a path inside resolvers/lambda/ such as "lambda/receive.ts".',
+    ],
+    [
+      'a Lambda environment variable naming an undeclared table',
+      withLambda({ environment: { MESSAGES_TABLE: { tableName: 'message' } } }),
+      'Data source receiveFn has environment variable MESSAGES_TABLE naming table "message", which is not declared (tables: queues).',
+    ],
+    [
+      'a Lambda environment variable Lambda reserves',
+      withLambda({ environment: { AWS_REGION: 'eu-west-1' } }),
+      'Data source receiveFn sets environment variable AWS_REGION, which Lambda reserves and sets itself.',
+    ],
+    [
+      'a misnamed Lambda environment variable',
+      withLambda({ environment: { 'queues-table': 'x' } }),
+      'Data source receiveFn has environment variable "queues-table", which is misnamed; expected letters, digits or _ starting with a letter.',
+    ],
+    [
+      'a Lambda granted an undeclared table',
+      withLambda({ tables: { message: ['GetItem'] } }),
+      'Data source receiveFn is granted access to table "message", which is not declared (tables: queues).',
+    ],
+    [
+      'a Lambda handler that is not a function name',
+      withLambda({ handler: 'index.handler' }),
+      'Data source receiveFn has handler "index.handler"; expected the name of an exported function, such as "handler".',
+    ],
+    [
+      'a Lambda timeout of 0',
+      withLambda({ timeoutSeconds: 0 }),
+      'Data source receiveFn has timeoutSeconds 0; Lambda allows an integer from 1 to 900 seconds.',
+    ],
+    [
+      'a Lambda timeout over 15 minutes',
+      withLambda({ timeoutSeconds: 901 }),
+      'Data source receiveFn has timeoutSeconds 901; Lambda allows an integer from 1 to 900 seconds.',
+    ],
+    [
+      'a Lambda memory below 128 MB',
+      withLambda({ memoryMb: 64 }),
+      'Data source receiveFn has memoryMb 64; Lambda allows an integer from 128 to 10240 MB.',
+    ],
+    [
+      'a Lambda memory that is not whole',
+      withLambda({ memoryMb: 512.5 }),
+      'Data source receiveFn has memoryMb 512.5; Lambda allows an integer from 128 to 10240 MB.',
+    ],
+    [
+      'a direct resolver on a DynamoDB data source',
+      withChanges({
+        resolvers: {
+          ...manifest.resolvers,
+          'Query.queue': { kind: 'UNIT', dataSource: 'queuesTable', direct: true },
+        },
+      }),
+      'Resolver Query.queue sets direct, which needs a LAMBDA data source; queuesTable is DYNAMODB.',
+    ],
+    [
+      'a batch size on a DynamoDB resolver',
+      withChanges({
+        resolvers: {
+          ...manifest.resolvers,
+          'Query.queue': { kind: 'UNIT', dataSource: 'queuesTable', maxBatchSize: 10 },
+        },
+      }),
+      'Resolver Query.queue sets maxBatchSize, which needs a LAMBDA data source; queuesTable is DYNAMODB.',
+    ],
+    [
+      'a batch size on a DynamoDB pipeline function',
+      withChanges({
+        resolvers: {
+          ...manifest.resolvers,
+          'Query.queue': {
+            kind: 'PIPELINE',
+            functions: [{ name: '01.read', dataSource: 'queuesTable', maxBatchSize: 5 }],
+          },
+        },
+      }),
+      'Pipeline function Query.queue/01.read sets maxBatchSize, which needs a LAMBDA data source; queuesTable is DYNAMODB.',
+    ],
+    [
+      'a batch size of 0',
+      withLambda(
+        {},
+        {
+          ...manifest.resolvers,
+          'Query.queue': { kind: 'UNIT', dataSource: 'receiveFn', maxBatchSize: 0 },
+        },
+      ),
+      'Resolver Query.queue has maxBatchSize 0; AppSync allows an integer from 1 to 2000.',
+    ],
+    [
+      'a batch size over 2000',
+      withLambda(
+        {},
+        {
+          ...manifest.resolvers,
+          'Query.queue': {
+            kind: 'PIPELINE',
+            functions: [{ name: '01.read', dataSource: 'receiveFn', maxBatchSize: 2001 }],
+          },
+        },
+      ),
+      'Pipeline function Query.queue/01.read has maxBatchSize 2001; AppSync allows an integer from 1 to 2000.',
+    ],
   ])('reports %s', (_case, changed, message) => {
     const problems = checkManifest(changed, schema, { sourceExists: everySourceExists });
     expect(problems).toEqual(expect.arrayContaining([expect.stringContaining(message)]));
@@ -162,6 +284,29 @@ describe('checkManifest', () => {
     ]);
     expect(checkManifest(empty, buildSchema(sdl('"count"')), { sourceExists })).toEqual([
       'Subscription.on returns String but mutation count returns Int; AppSync needs the same type.',
+    ]);
+  });
+
+  it('accepts a Lambda data source set up within limits, direct and batched', () => {
+    const changed = withLambda(
+      {
+        handler: 'receive',
+        environment: { QUEUES_TABLE: { tableName: 'queues' }, MODE: 'strict' },
+        tables: { queues: ['GetItem', 'Query'] },
+        timeoutSeconds: 900,
+        memoryMb: 128,
+      },
+      {
+        ...manifest.resolvers,
+        'Query.queue': { kind: 'UNIT', dataSource: 'receiveFn', direct: true, maxBatchSize: 2000 },
+      },
+    );
+    expect(checkManifest(changed, schema, { sourceExists: everySourceExists })).toEqual([]);
+  });
+
+  it('reports a Lambda data source whose handler file is missing, with the path it looked for', () => {
+    expect(checkManifest(withLambda(), schema, { sourceExists })).toEqual([
+      'Data source receiveFn has no handler code: resolvers/lambda/receive.ts does not exist.',
     ]);
   });
 

@@ -1,5 +1,11 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
-import { codeUnits, type Manifest } from '../../resolvers/manifest';
+import path from 'node:path';
+import {
+  codeUnits,
+  type DataSourceSpec,
+  type LambdaSpec,
+  type Manifest,
+} from '../../resolvers/manifest';
 
 /** AppSync's limits that the manifest must respect. */
 const MAX_FUNCTIONS_PER_PIPELINE = 10;
@@ -7,9 +13,38 @@ const MAX_ENVIRONMENT_VARIABLES = 50;
 const ENVIRONMENT_KEY = /^[A-Za-z][A-Za-z0-9_]{1,63}$/;
 const PIPELINE_FUNCTION_NAME = /^\d{2}\.[A-Za-z][A-Za-z0-9-]*$/;
 const ROOT_TYPES_NEEDING_RESOLVERS = ['Query', 'Mutation'] as const;
+/** Lambda's limits and rules for a function's settings. */
+const LAMBDA_TIMEOUT_SECONDS = { min: 1, max: 900 } as const;
+const LAMBDA_MEMORY_MB = { min: 128, max: 10_240 } as const;
+const MAX_BATCH_SIZE = { min: 1, max: 2000 } as const;
+const LAMBDA_ENVIRONMENT_KEY = /^[A-Za-z][A-Za-z0-9_]+$/;
+const HANDLER_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** Lambda handlers live here, outside the APPSYNC_JS lint rules that apply to resolver code. */
+const LAMBDA_ENTRY_DIR = 'lambda/';
+/** Variables Lambda defines itself and refuses in a function's configuration. */
+const LAMBDA_RESERVED_KEYS = [
+  '_HANDLER',
+  '_X_AMZN_TRACE_ID',
+  'AWS_ACCESS_KEY',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_DEFAULT_REGION',
+  'AWS_EXECUTION_ENV',
+  'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
+  'AWS_LAMBDA_FUNCTION_NAME',
+  'AWS_LAMBDA_FUNCTION_VERSION',
+  'AWS_LAMBDA_INITIALIZATION_TYPE',
+  'AWS_LAMBDA_LOG_GROUP_NAME',
+  'AWS_LAMBDA_LOG_STREAM_NAME',
+  'AWS_LAMBDA_RUNTIME_API',
+  'AWS_REGION',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'LAMBDA_RUNTIME_DIR',
+  'LAMBDA_TASK_ROOT',
+];
 
 export interface ManifestCheckOptions {
-  /** Whether a resolver source file (relative to resolvers/) exists. */
+  /** Whether a resolver or Lambda handler source file (relative to resolvers/) exists. */
   readonly sourceExists: (relativePath: string) => boolean;
 }
 
@@ -35,7 +70,7 @@ function fieldProblem(schema: GraphQLSchema, coordinate: string, role: string): 
   return null;
 }
 
-function dataSourceProblems(manifest: Manifest): string[] {
+function dataSourceProblems(manifest: Manifest, options: ManifestCheckOptions): string[] {
   const tables = Object.keys(manifest.tables);
   const declared = Object.keys(manifest.dataSources);
   const problems: string[] = [];
@@ -44,6 +79,9 @@ function dataSourceProblems(manifest: Manifest): string[] {
       problems.push(
         `Data source ${name} uses table ${JSON.stringify(dataSource.table)}, which is not declared (tables: ${tables.join(', ')}).`,
       );
+    }
+    if (dataSource.kind === 'LAMBDA') {
+      problems.push(...lambdaProblems(name, dataSource, tables, options));
     }
   }
   const use = (owner: string, dataSource: string): void => {
@@ -59,6 +97,129 @@ function dataSourceProblems(manifest: Manifest): string[] {
     } else {
       resolver.functions.forEach((fn) =>
         use(`Pipeline function ${coordinate}/${fn.name}`, fn.dataSource),
+      );
+    }
+  }
+  return problems;
+}
+
+function rangeProblem(
+  owner: string,
+  setting: string,
+  value: number | undefined,
+  range: { readonly min: number; readonly max: number },
+  service: 'AppSync' | 'Lambda',
+  unit = '',
+): string | null {
+  if (
+    value === undefined ||
+    (Number.isInteger(value) && value >= range.min && value <= range.max)
+  ) {
+    return null;
+  }
+  return `${owner} has ${setting} ${value}; ${service} allows an integer from ${range.min} to ${range.max}${unit}.`;
+}
+
+function lambdaEntryProblem(
+  name: string,
+  entry: string,
+  options: ManifestCheckOptions,
+): string | null {
+  const normalized = path.posix.normalize(entry);
+  if (path.posix.isAbsolute(entry) || normalized !== entry || !entry.startsWith(LAMBDA_ENTRY_DIR)) {
+    return `Data source ${name} has entry ${JSON.stringify(entry)}; expected a path inside resolvers/${LAMBDA_ENTRY_DIR} such as "${LAMBDA_ENTRY_DIR}receive.ts".`;
+  }
+  if (!options.sourceExists(entry)) {
+    return `Data source ${name} has no handler code: resolvers/${entry} does not exist.`;
+  }
+  return null;
+}
+
+function lambdaProblems(
+  name: string,
+  spec: LambdaSpec<string>,
+  tables: readonly string[],
+  options: ManifestCheckOptions,
+): string[] {
+  const owner = `Data source ${name}`;
+  const problems = [
+    lambdaEntryProblem(name, spec.entry, options),
+    rangeProblem(
+      owner,
+      'timeoutSeconds',
+      spec.timeoutSeconds,
+      LAMBDA_TIMEOUT_SECONDS,
+      'Lambda',
+      ' seconds',
+    ),
+    rangeProblem(owner, 'memoryMb', spec.memoryMb, LAMBDA_MEMORY_MB, 'Lambda', ' MB'),
+  ];
+  if (spec.handler !== undefined && !HANDLER_NAME.test(spec.handler)) {
+    problems.push(
+      `${owner} has handler ${JSON.stringify(spec.handler)}; expected the name of an exported function, such as "handler".`,
+    );
+  }
+  for (const [key, value] of Object.entries(spec.environment ?? {})) {
+    if (!LAMBDA_ENVIRONMENT_KEY.test(key)) {
+      problems.push(
+        `${owner} has environment variable ${JSON.stringify(key)}, which is misnamed; expected letters, digits or _ starting with a letter.`,
+      );
+    } else if (LAMBDA_RESERVED_KEYS.includes(key)) {
+      problems.push(
+        `${owner} sets environment variable ${key}, which Lambda reserves and sets itself.`,
+      );
+    }
+    if (typeof value !== 'string' && !tables.includes(value.tableName)) {
+      problems.push(
+        `${owner} has environment variable ${key} naming table ${JSON.stringify(value.tableName)}, which is not declared (tables: ${tables.join(', ')}).`,
+      );
+    }
+  }
+  for (const table of Object.keys(spec.tables ?? {})) {
+    if (!tables.includes(table)) {
+      problems.push(
+        `${owner} is granted access to table ${JSON.stringify(table)}, which is not declared (tables: ${tables.join(', ')}).`,
+      );
+    }
+  }
+  return problems.filter((problem): problem is string => problem !== null);
+}
+
+/** Problems of the settings that only a LAMBDA data source can take: `direct`, `maxBatchSize`. */
+function lambdaUseProblems(manifest: Manifest): string[] {
+  const problems: string[] = [];
+  const kindOf = (dataSource: string): DataSourceSpec<string>['kind'] | undefined =>
+    manifest.dataSources[dataSource]?.kind;
+  const check = (
+    owner: string,
+    dataSource: string,
+    settings: { readonly direct?: true; readonly maxBatchSize?: number },
+  ): void => {
+    const kind = kindOf(dataSource);
+    for (const setting of ['direct', 'maxBatchSize'] as const) {
+      if (settings[setting] !== undefined && kind !== undefined && kind !== 'LAMBDA') {
+        problems.push(
+          `${owner} sets ${setting}, which needs a LAMBDA data source; ${dataSource} is ${kind}.`,
+        );
+      }
+    }
+    const range = rangeProblem(
+      owner,
+      'maxBatchSize',
+      settings.maxBatchSize,
+      MAX_BATCH_SIZE,
+      'AppSync',
+    );
+    if (range) {
+      problems.push(range);
+    }
+  };
+  for (const [coordinate, resolver] of Object.entries(manifest.resolvers)) {
+    if (resolver.kind === 'UNIT') {
+      check(`Resolver ${coordinate}`, resolver.dataSource, resolver);
+    } else {
+      resolver.functions.forEach((fn) =>
+        check(`Pipeline function ${coordinate}/${fn.name}`, fn.dataSource, fn),
       );
     }
   }
@@ -196,7 +357,8 @@ export function checkManifest(
     .map((unit) => `${unit.id} has no code: resolvers/${unit.source} does not exist.`);
   return [
     ...coverageProblems(manifest, schema),
-    ...dataSourceProblems(manifest),
+    ...dataSourceProblems(manifest, options),
+    ...lambdaUseProblems(manifest),
     ...pipelineProblems(manifest),
     ...environmentProblems(manifest),
     ...subscriptionProblems(schema),
