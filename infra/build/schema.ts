@@ -8,8 +8,15 @@ export function readDeployableSchema(dir: string = schemaDir): string {
   return readFileSync(path.join(dir, 'schema.graphql'), 'utf8');
 }
 
+/**
+ * AppSync's built-in scalars and directives as SDL (schema/appsync.graphql): the one list every
+ * tool reads, the local engine included. Never deployed.
+ */
+export function readAppSyncDeclarations(dir: string = schemaDir): string {
+  return readFileSync(path.join(dir, 'appsync.graphql'), 'utf8');
+}
+
 /** The full schema as tools see it: AppSync's scalars and directives plus Courier's API. */
 export function loadSchema(dir: string = schemaDir): GraphQLSchema {
-  const appsync = readFileSync(path.join(dir, 'appsync.graphql'), 'utf8');
-  return buildSchema(`${appsync}\n${readDeployableSchema(dir)}`);
+  return buildSchema(`${readAppSyncDeclarations(dir)}\n${readDeployableSchema(dir)}`);
 }
