@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { manifest } from '../../resolvers/index';
+import { buildExplorer } from '../explorer/build';
+import { rememberVerified } from '../local/resolver-code';
 import { bundleResolvers, oversizedBundles } from './bundle';
 import { checkManifest } from './manifest-check';
 import { defaultBundleDir, projectRoot, resolversDir } from './paths';
@@ -26,6 +28,9 @@ async function main(): Promise<number> {
     return report('Resolver bundles AppSync would reject', problems);
   }
 
+  await rememberVerified(bundles);
+  const explorer = await buildExplorer(path.join(projectRoot, 'dist', 'explorer'));
+
   const where = path.relative(projectRoot, outDir);
   for (const bundle of bundles) {
     console.log(
@@ -35,6 +40,7 @@ async function main(): Promise<number> {
   console.log(
     `Built ${bundles.length} resolver bundles into ${where}/ (AppSync lint and type check passed).`,
   );
+  console.log(`Built the explorer page into dist/explorer/ (${explorer.files.join(', ')}).`);
   const unresolved = Object.keys(manifest.unresolved);
   if (unresolved.length > 0) {
     console.log(`Fields without a resolver yet (${unresolved.length}): ${unresolved.join(', ')}.`);

@@ -37,12 +37,4 @@ describe('the courier command', () => {
       'courier: unknown command "strat"; expected one of: start, token, evaluate.',
     );
   });
-
-  it('says plainly that start is not available yet, and exits non-zero', async () => {
-    const result = await courierRun('start');
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(
-      'courier start: not available yet: the local AppSync engine is not built yet.',
-    );
-  });
 });

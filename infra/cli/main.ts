@@ -5,21 +5,17 @@
 
 interface Command {
   readonly summary: string;
-  /** Null while the command is not built yet: it then says so instead of failing obscurely. */
-  readonly run: ((args: readonly string[]) => Promise<number>) | null;
-  readonly pending?: string;
+  readonly run: (args: readonly string[]) => Promise<number>;
 }
 
 const commands: Readonly<Record<string, Command>> = {
   start: {
     summary: 'serve the API offline on 127.0.0.1 with its GraphiQL explorer',
-    run: null,
-    pending: 'the local AppSync engine is not built yet',
+    run: async (args) => (await import('./start')).runStart(args),
   },
   token: {
     summary: 'print a local Cognito-style token: courier token --user NAME [--groups a,b]',
-    run: null,
-    pending: 'local Cognito tokens come with the local engine',
+    run: async (args) => (await import('./token')).runToken(args),
   },
   evaluate: {
     summary:
@@ -48,15 +44,6 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       `courier: unknown command ${JSON.stringify(name)}; expected one of: ${Object.keys(commands).join(', ')}.\n\n${usage()}`,
     );
     return 2;
-  }
-  if (!command.run) {
-    console.error(
-      [
-        `courier ${name}: not available yet: ${command.pending}.`,
-        'What works today: `npm run build` (check and bundle the resolvers), `npm run synth` (CloudFormation template), `npm test`.',
-      ].join('\n'),
-    );
-    return 1;
   }
   return command.run(args);
 }

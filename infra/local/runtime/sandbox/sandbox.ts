@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import vm from 'node:vm';
-import { checkAppSyncCode, type CodeProblem } from '../../../appsync/code-check';
+import type * as CodeCheck from '../../../appsync/code-check';
+import type { CodeProblem } from '../../../appsync/code-check';
 import type { UtilsRealm } from '../realm/entry';
 import type { InvocationRecord } from '../realm/invocation';
 import { emptyRecord } from '../realm/invocation';
@@ -152,7 +153,7 @@ export class Sandbox {
    */
   load(code: string, name: string = CODE_FILE_NAME, options: { check?: boolean } = {}): LoadedCode {
     if (options.check !== false) {
-      const problems = checkAppSyncCode([{ name, code }]);
+      const problems = appSyncCodeCheck()([{ name, code }]);
       if (problems.length > 0) {
         throw new CodeLoadError(name, problems);
       }
@@ -347,4 +348,14 @@ export class Sandbox {
     }
     return code.transformed.originalPosition(Number(match[1]), Number(match[2]) - 1);
   }
+}
+
+/**
+ * AppSync's deploy-time checks load TypeScript and ESLint: hundreds of megabytes of heap that a
+ * running engine, whose bundles were checked at build time, should not carry. Loaded on first use.
+ */
+function appSyncCodeCheck(): typeof CodeCheck.checkAppSyncCode {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load
+  const module = require('../../../appsync/code-check') as typeof CodeCheck;
+  return module.checkAppSyncCode;
 }

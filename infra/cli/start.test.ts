@@ -1,0 +1,220 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { projectRoot } from '../build/paths';
+
+/** `courier start` as people run it: a real process, its output lines, its signals. */
+
+const BIN = path.join(projectRoot, 'bin', 'courier.mjs');
+const START_TIMEOUT_MS = 60_000;
+
+interface Started {
+  readonly child: ChildProcess;
+  readonly lines: string[];
+  readonly stderr: () => string;
+  readonly exited: Promise<number | null>;
+}
+
+function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Started {
+  const child = spawn(process.execPath, [BIN, 'start', ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    const parts = stdout.split('\n');
+    stdout = parts.pop() ?? '';
+    lines.push(...parts);
+  });
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  return { child, lines, stderr: () => stderr, exited };
+}
+
+async function waitForLine(started: Started, prefix: string): Promise<string> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const line = started.lines.find((candidate) => candidate.startsWith(prefix));
+    if (line) {
+      return line;
+    }
+    if (started.child.exitCode !== null) {
+      throw new Error(`courier start exited (${started.child.exitCode}): ${started.stderr()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(
+    `No line starting with ${prefix} within ${START_TIMEOUT_MS} ms: ${started.stderr()}`,
+  );
+}
+
+/** DynamoDB Local JVMs below a process (Linux /proc), however deep. */
+function jvmsBelow(rootPid: number): number[] {
+  const parents = new Map<number, number>();
+  const jars = new Set<number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(Number(entry), ppid);
+      const argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      // The JVM itself, not the supervisor that names the jar in its own arguments.
+      if (/java$/.test(argv[0] ?? '') && argv.some((arg) => arg.endsWith('DynamoDBLocal.jar'))) {
+        jars.add(Number(entry));
+      }
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return [...jars].filter((pid) => {
+    for (let at = parents.get(pid); at !== undefined && at > 1; at = parents.get(at)) {
+      if (at === rootPid) return true;
+    }
+    return false;
+  });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function gone(pids: readonly number[], timeoutMs = 8000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && pids.some(isRunning)) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return !pids.some(isRunning);
+}
+
+let dataDir: string;
+const running: Started[] = [];
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'courier-cli-'));
+});
+
+afterEach(async () => {
+  for (const started of running.splice(0)) {
+    started.child.kill('SIGKILL');
+    await started.exited;
+  }
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('courier start', () => {
+  it('prints the four contract lines, serves the API and the explorer, and stops cleanly on SIGTERM', async () => {
+    const started = startCli(['--port', '0', '--in-memory', '--data-dir', dataDir], {
+      API_KEY: 'da2-test-key',
+    });
+    running.push(started);
+    const explorerLine = await waitForLine(started, 'Explorer: ');
+    const [graphql, realtime, apiKey, explorer] = started.lines;
+    const port = /:(\d+)\/graphql$/.exec(graphql ?? '')?.[1];
+    expect(port).toBeDefined();
+    expect([graphql, realtime, apiKey, explorer]).toEqual([
+      `GraphQL endpoint: http://127.0.0.1:${port}/graphql`,
+      `Realtime endpoint: ws://127.0.0.1:${port}/graphql/realtime`,
+      'API key: da2-test-key',
+      explorerLine,
+    ]);
+    expect(explorerLine).toBe(`Explorer: http://127.0.0.1:${port}/`);
+
+    const answer = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': 'da2-test-key' },
+      body: JSON.stringify({ query: '{ queues { items { name } } }' }),
+    });
+    expect(await answer.json()).toEqual({ data: { queues: { items: [] } } });
+    const page = await fetch(`http://127.0.0.1:${port}/`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const config = (await (await fetch(`http://127.0.0.1:${port}/config.json`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(config).toMatchObject({
+      graphqlUrl: `http://127.0.0.1:${port}/graphql`,
+      apiKey: 'da2-test-key',
+    });
+    // One structured request log line per request.
+    expect(started.lines.some((line) => line.includes('"operation":"query"'))).toBe(true);
+
+    const jvms = jvmsBelow(started.child.pid ?? -1);
+    expect(jvms).toHaveLength(1);
+    started.child.kill('SIGTERM');
+    expect(await started.exited).toBe(0);
+    expect(await gone(jvms)).toBe(true);
+  });
+
+  it('leaves no DynamoDB Local behind when it is killed with SIGKILL', async () => {
+    const started = startCli(['--port', '0', '--in-memory', '--data-dir', dataDir]);
+    running.push(started);
+    await waitForLine(started, 'Explorer: ');
+    const jvms = jvmsBelow(started.child.pid ?? -1);
+    expect(jvms).toHaveLength(1);
+    started.child.kill('SIGKILL');
+    await started.exited;
+    expect(await gone(jvms)).toBe(true);
+  });
+
+  it('says in one line that Java is missing, and exits 1', async () => {
+    const started = startCli(['--port', '0', '--in-memory', '--data-dir', dataDir], {
+      JAVA_HOME: path.join(dataDir, 'no-java-here'),
+    });
+    running.push(started);
+    expect(await started.exited).toBe(1);
+    const errors = started
+      .stderr()
+      .split('\n')
+      .filter((line) => line.startsWith('courier start:'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/Java 17/);
+  });
+
+  it('says the port is taken, exits 1 and leaves no JVM running', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const started = startCli(['--port', String(port), '--in-memory', '--data-dir', dataDir]);
+      running.push(started);
+      const seen = new Set<number>();
+      const watch = setInterval(
+        () => jvmsBelow(started.child.pid ?? -1).forEach((pid) => seen.add(pid)),
+        100,
+      );
+      const code = await started.exited;
+      clearInterval(watch);
+      expect(code).toBe(1);
+      expect(started.stderr()).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(await gone([...seen])).toBe(true);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it.each([
+    [['--port', 'eighty'], '--port "eighty" is not a port'],
+    [['--bogus'], "Unknown option '--bogus'"],
+  ])('refuses %j with a usage message and exit code 2', async (args, message) => {
+    const started = startCli(args);
+    running.push(started);
+    expect(await started.exited).toBe(2);
+    expect(started.stderr()).toContain(message);
+    expect(started.stderr()).toContain('Usage: courier start');
+  });
+});

@@ -1,0 +1,52 @@
+import { parse, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
+
+export type PreparedDocument =
+  | { readonly ok: true; readonly document: DocumentNode }
+  | {
+      readonly ok: false;
+      readonly stage: 'parse' | 'validate';
+      readonly errors: readonly GraphQLError[];
+    };
+
+/**
+ * Parsed and validated documents by query text. Clients send the same few documents again and
+ * again; parsing and validating once is most of the engine's per-request saving. Bounded, least
+ * recently used first out.
+ */
+export class DocumentCache {
+  private readonly entries = new Map<string, PreparedDocument>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly capacity: number = 500,
+  ) {}
+
+  prepare(query: string): PreparedDocument {
+    const cached = this.entries.get(query);
+    if (cached) {
+      this.entries.delete(query);
+      this.entries.set(query, cached);
+      return cached;
+    }
+    const prepared = this.compute(query);
+    this.entries.set(query, prepared);
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) {
+        this.entries.delete(oldest.value);
+      }
+    }
+    return prepared;
+  }
+
+  private compute(query: string): PreparedDocument {
+    let document: DocumentNode;
+    try {
+      document = parse(query);
+    } catch (error) {
+      return { ok: false, stage: 'parse', errors: [error as GraphQLError] };
+    }
+    const errors = validate(this.schema, document);
+    return errors.length > 0 ? { ok: false, stage: 'validate', errors } : { ok: true, document };
+  }
+}

@@ -1,0 +1,26 @@
+import type { AppSyncErrorEntry } from './errors';
+import type { Principal } from './auth';
+
+/** A line the engine logs: resolver console output and its own notes, tagged by origin. */
+export type LogSink = (line: string) => void;
+
+/**
+ * Everything one GraphQL request carries through its resolvers: the caller, what resolvers
+ * recorded beside their values (appended errors, response headers), and per-request batching.
+ * One object per request; nothing in it outlives the request.
+ */
+export interface RequestState {
+  readonly principal: Principal;
+  readonly identity: unknown;
+  readonly authType: string;
+  readonly headers: Readonly<Record<string, string | readonly string[]>>;
+  readonly variables: Readonly<Record<string, unknown>>;
+  /** util.appendError entries and response-header problems, in the order they happened. */
+  readonly appendedErrors: AppSyncErrorEntry[];
+  /** util.http.addResponseHeader(s): the last write to a name wins. */
+  readonly responseHeaders: Record<string, string>;
+  /** Resolvers (and pipeline functions) run so far, against AppSync's per-request limit. */
+  resolverCount: number;
+  /** Lambda BatchInvoke batches being collected, by code unit. */
+  readonly batches: Map<string, unknown>;
+}

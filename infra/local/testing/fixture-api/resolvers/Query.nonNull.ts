@@ -1,0 +1,7 @@
+export function request() {
+  return { payload: null };
+}
+
+export function response() {
+  return null;
+}
