@@ -1,7 +1,10 @@
 import {
   execute,
   getOperationAST,
+  type FieldNode,
+  type FragmentDefinitionNode,
   type GraphQLError,
+  type GraphQLOutputType,
   type GraphQLFieldResolver,
   type GraphQLSchema,
   type OperationTypeNode,
@@ -97,6 +100,30 @@ export function createEngine(options: EngineOptions): Engine {
   const documents = new DocumentCache(options.schema);
   const environment = { ...options.environment };
   const { schema, auth } = options;
+  // Documents are cached, so their field nodes are too: a field's selections are computed once.
+  const selectionCache = new WeakMap<
+    FieldNode,
+    { selectionSetList: string[]; selectionSetGraphQL: string }
+  >();
+  const selections = (
+    fieldNodes: readonly FieldNode[],
+    returnType: GraphQLOutputType,
+    fragments: Record<string, FragmentDefinitionNode>,
+  ) => {
+    const key = fieldNodes[0];
+    const cached = key && fieldNodes.length === 1 ? selectionCache.get(key) : undefined;
+    if (cached) {
+      return cached;
+    }
+    const computed = {
+      selectionSetList: selectionSetList(fieldNodes, returnType, fragments),
+      selectionSetGraphQL: selectionSetGraphQL(fieldNodes),
+    };
+    if (key && fieldNodes.length === 1) {
+      selectionCache.set(key, computed);
+    }
+    return computed;
+  };
 
   const fieldResolver: GraphQLFieldResolver<unknown, RequestState> = (
     source,
@@ -131,8 +158,7 @@ export function createEngine(options: EngineOptions): Engine {
         fieldName: info.fieldName,
         parentTypeName: typeName,
         variables: state.variables,
-        selectionSetList: selectionSetList(info.fieldNodes, info.returnType, info.fragments),
-        selectionSetGraphQL: selectionSetGraphQL(info.fieldNodes),
+        ...selections(info.fieldNodes, info.returnType, info.fragments),
       },
       env: environment,
     };
