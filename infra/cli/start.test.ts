@@ -160,10 +160,28 @@ describe('courier start', () => {
     expect(await gone(jvms)).toBe(true);
   });
 
-  it('leaves no DynamoDB Local behind when it is killed with SIGKILL', async () => {
-    const started = startCli(['--port', '0', '--in-memory', '--data-dir', dataDir]);
+  it('leaves no DynamoDB Local behind when it is killed with SIGKILL (request logs off)', async () => {
+    const started = startCli([
+      '--port',
+      '0',
+      '--in-memory',
+      '--data-dir',
+      dataDir,
+      '--no-request-logs',
+    ]);
     running.push(started);
+    const graphql = (await waitForLine(started, 'GraphQL endpoint: ')).slice(
+      'GraphQL endpoint: '.length,
+    );
     await waitForLine(started, 'Explorer: ');
+    const answer = await fetch(graphql, {
+      method: 'POST',
+      headers: { 'x-api-key': 'da2-courierlocaldevelopmentkey0' },
+      body: JSON.stringify({ query: '{ queues { items { name } } }' }),
+    });
+    expect(answer.status).toBe(200);
+    await answer.text();
+    expect(started.lines.filter((line) => line.startsWith('{'))).toEqual([]);
     const jvms = jvmsBelow(started.child.pid ?? -1);
     expect(jvms).toHaveLength(1);
     started.child.kill('SIGKILL');

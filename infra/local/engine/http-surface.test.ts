@@ -29,6 +29,16 @@ describe('the GraphQL endpoint answers malformed requests as AppSync does', () =
     expect(answer.headers.get('x-amzn-errortype')).toBe('MalformedHttpRequestException');
   });
 
+  it('writes nothing for a malformed or refused mutation, and stays up', async () => {
+    const mutation = 'mutation { putItem(pk: "malformed", sk: "1", kind: "k") { pk } }';
+    await local.post(`{"query": ${JSON.stringify(mutation)}`); // JSON cut short
+    await local.post(JSON.stringify({ query: mutation.replace('{ pk }', '{ pk ') })); // unparsable
+    await local.graphql(mutation, undefined, { 'x-api-key': 'da2-wrong' }); // refused key
+    await local.graphql(mutation.replace('kind: "k"', 'kind: 42')); // invalid document
+    const after = await local.graphql('{ getItem(pk: "malformed", sk: "1") { pk } }');
+    expect(after.body).toEqual({ data: { getItem: null } });
+  });
+
   it('refuses a body over the size limit with 413 and stays up', async () => {
     const answer = await local.post(
       JSON.stringify({ query: `{ echo(message: "${'x'.repeat(6 * 1024 * 1024)}") }` }),
