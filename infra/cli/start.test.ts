@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -158,6 +159,39 @@ describe('courier start', () => {
     started.child.kill('SIGTERM');
     expect(await started.exited).toBe(0);
     expect(await gone(jvms)).toBe(true);
+  });
+
+  it('serves HTTPS and WSS with --https and prints how to trust its certificate', async () => {
+    const started = startCli(['--port', '0', '--in-memory', '--data-dir', dataDir, '--https']);
+    running.push(started);
+    await waitForLine(started, 'Explorer: ');
+    const graphql = started.lines.find((line) => line.startsWith('GraphQL endpoint: ')) ?? '';
+    const realtime = started.lines.find((line) => line.startsWith('Realtime endpoint: ')) ?? '';
+    expect(graphql).toMatch(/^GraphQL endpoint: https:\/\/127\.0\.0\.1:\d+\/graphql$/);
+    expect(realtime).toMatch(/^Realtime endpoint: wss:\/\/127\.0\.0\.1:\d+\/graphql\/realtime$/);
+    const caFile = path.join(dataDir, 'tls', 'ca.pem');
+    expect(started.lines.some((line) => line.includes(`NODE_EXTRA_CA_CERTS=${caFile}`))).toBe(true);
+    const body = await new Promise<string>((resolve, reject) => {
+      const request = https.request(
+        graphql.slice('GraphQL endpoint: '.length),
+        {
+          method: 'POST',
+          ca: readFileSync(caFile),
+          headers: {
+            'content-type': 'application/json',
+            'x-api-key': 'da2-courierlocaldevelopmentkey0',
+          },
+        },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve(text));
+        },
+      );
+      request.on('error', reject);
+      request.end(JSON.stringify({ query: '{ queues { items { name } } }' }));
+    });
+    expect(JSON.parse(body)).toEqual({ data: { queues: { items: [] } } });
   });
 
   it('leaves no DynamoDB Local behind when it is killed with SIGKILL (request logs off)', async () => {

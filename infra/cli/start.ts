@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { JavaMissingError } from '../local/dynamodb-local/errors';
+import { trustInstructions } from '../local/http/tls';
 import { startLocalApi, type LocalApi } from '../local/start';
 import type { RequestLog } from '../local/engine/handle-request';
 
 const USAGE =
-  'Usage: courier start [--port PORT] [--data-dir DIR] [--in-memory] [--no-request-logs]\n' +
+  'Usage: courier start [--port PORT] [--data-dir DIR] [--in-memory] [--https] [--no-request-logs]\n' +
   'Serves the API on 127.0.0.1 (PORT env or --port, default 4000) with its explorer; API_KEY env sets the key.';
 
 class UsageError extends Error {}
@@ -14,6 +15,7 @@ interface StartArguments {
   readonly dataDir: string | undefined;
   readonly inMemory: boolean;
   readonly requestLogs: boolean;
+  readonly https: boolean;
 }
 
 function parsePort(text: string, source: string): number {
@@ -47,11 +49,6 @@ export function parseStartArguments(
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  if (values.https) {
-    throw new UsageError(
-      '--https is not available yet: the engine serves HTTP only until TLS and the realtime endpoint land.',
-    );
-  }
   const port =
     values.port !== undefined
       ? parsePort(values.port, '--port')
@@ -63,6 +60,7 @@ export function parseStartArguments(
     dataDir: values['data-dir'],
     inMemory: values['in-memory'],
     requestLogs: !values['no-request-logs'] && env['COURIER_REQUEST_LOGS'] !== 'off',
+    https: values.https,
   };
 }
 
@@ -94,6 +92,7 @@ export async function runStart(args: readonly string[]): Promise<number> {
       ...(process.env['API_KEY'] ? { apiKey: process.env['API_KEY'] } : {}),
       ...(parsed.dataDir !== undefined ? { dataDir: parsed.dataDir } : {}),
       inMemory: parsed.inMemory,
+      https: parsed.https,
       onProgress: progress,
       ...(parsed.requestLogs
         ? { onRequestLog: (log: RequestLog) => console.log(formatRequestLog(log)) }
@@ -112,6 +111,9 @@ export async function runStart(args: readonly string[]): Promise<number> {
       `Explorer: ${api.explorerUrl}`,
     ].join('\n'),
   );
+  if (api.certificate) {
+    console.log(trustInstructions(api.certificate).join('\n'));
+  }
 
   return new Promise<number>((resolve) => {
     let stopping = false;

@@ -21,6 +21,8 @@ import { engineAuth } from './engine/execution/auth';
 import type { RequestLog } from './engine/handle-request';
 import { buildAppSyncSchema } from './engine/schema';
 import { startHttpServer, type RunningHttpServer, type StaticFile } from './http/server';
+import { ensureLocalCertificate, type LocalCertificate } from './http/tls';
+import { attachRealtime } from './realtime/index';
 import { loadResolverCode } from './resolver-code';
 
 /** The API a local engine serves: Courier's own unless a test brings another. */
@@ -44,6 +46,8 @@ export interface LocalApiOptions {
   readonly api?: LocalApiDefinition;
   /** Serve the explorer at `/` (default true). */
   readonly explorer?: boolean;
+  /** Serve HTTPS and WSS with a certificate kept in the data directory. */
+  readonly https?: boolean;
   /** One line per request; none when omitted. */
   readonly onRequestLog?: (log: RequestLog) => void;
   /** Resolver and Lambda console output, engine notes; stderr when omitted. */
@@ -66,6 +70,8 @@ export interface LocalApi {
   /** DynamoDB Local behind the engine, for tests and tools. */
   readonly dynamodb: Pick<DynamoDbLocal, 'endpoint' | 'region' | 'credentials' | 'pid'>;
   readonly engine: Engine;
+  /** With `https`: the certificate served, and the CA file clients trust. */
+  readonly certificate?: LocalCertificate;
   /** Stops the server, the data sources and DynamoDB Local; resolves when all are gone. */
   stop(): Promise<void>;
 }
@@ -73,6 +79,9 @@ export interface LocalApi {
 /** A fixed, printed key: local data is not secret, and a stable key keeps clients configured. */
 export const DEFAULT_API_KEY = 'da2-courierlocaldevelopmentkey0';
 
+const GRAPHQL_PATH = '/graphql';
+/** Where AppSync's clients look for the realtime endpoint of a non-AppSync host [realtime §1.1]. */
+const REALTIME_PATH = `${GRAPHQL_PATH}/realtime`;
 const DEFAULT_MODE: AuthMode = 'API_KEY';
 const ADDITIONAL_MODES: readonly AuthMode[] = ['AMAZON_COGNITO_USER_POOLS', 'AWS_IAM'];
 
@@ -203,30 +212,41 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     // The page's configuration names the port, known only once the server listens.
     let origin = '';
     const config = () => ({
-      graphqlUrl: `${origin}/graphql`,
-      realtimeUrl: `${origin.replace(/^http/, 'ws')}/graphql/realtime`,
+      graphqlUrl: `${origin}${GRAPHQL_PATH}`,
+      realtimeUrl: `${origin.replace(/^http/, 'ws')}${REALTIME_PATH}`,
       apiKey,
       authModes: [DEFAULT_MODE, ...ADDITIONAL_MODES],
     });
+    const certificate = options.https ? await ensureLocalCertificate(dataDir) : undefined;
     const running: RunningHttpServer = await startHttpServer({
       engine,
       port: options.port ?? 0,
       files,
       explorerConfig: config,
+      ...(certificate ? { tls: { key: certificate.key, cert: certificate.cert } } : {}),
       ...(options.onRequestLog ? { onRequestLog: options.onRequestLog } : {}),
     });
     origin = running.origin;
     cleanups.push(() => running.close());
+    const realtime = attachRealtime(running.server, {
+      path: REALTIME_PATH,
+      graphqlPath: GRAPHQL_PATH,
+      auth: engine.auth,
+      subscriptions: engine,
+      ...(options.onLog ? { onLog: options.onLog } : {}),
+    });
+    cleanups.push(() => realtime.close());
 
     return {
       url: `${running.origin}/graphql`,
-      realtimeUrl: `${running.origin.replace(/^http/, 'ws')}/graphql/realtime`,
+      realtimeUrl: `${running.origin.replace(/^http/, 'ws')}${REALTIME_PATH}`,
       explorerUrl: `${running.origin}/`,
       apiKey,
       dataDir,
       port: running.port,
       dynamodb,
       engine,
+      ...(certificate ? { certificate } : {}),
       stop: stopAll,
     };
   } catch (error) {

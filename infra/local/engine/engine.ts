@@ -1,6 +1,8 @@
 import {
   execute,
   getOperationAST,
+  Kind,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLError,
@@ -21,9 +23,11 @@ import {
   requestErrorMessage,
   type AppSyncErrorEntry,
 } from './execution/errors';
-import type { LogSink, RequestState } from './execution/request-state';
+import { newRequestState, type LogSink, type RequestState } from './execution/request-state';
 import { runResolver, type PreparedResolver, type ResolverHost } from './execution/run';
 import { selectionSetGraphQL, selectionSetList } from './execution/selection';
+import { createSubscriptions } from './subscriptions/service';
+import type { SubscriptionService } from './subscriptions/types';
 
 export interface EngineOptions {
   /** The API's schema, built with AppSync's scalars (buildAppSyncSchema). */
@@ -79,9 +83,11 @@ export interface ExecutionResult {
   readonly unparsable?: true;
 }
 
-export interface Engine {
+export interface Engine extends SubscriptionService {
   readonly schema: GraphQLSchema;
   readonly auth: EngineAuth;
+  /** Live subscriptions, for limits and tests. */
+  subscriptionCount(): number;
   /** Parses, validates and runs one GraphQL request for an authenticated caller. */
   execute(request: GraphQLRequest, caller: Caller): Promise<ExecutionResult>;
   /** Closes the data sources (Lambda workers, clients). */
@@ -171,9 +177,13 @@ export function createEngine(options: EngineOptions): Engine {
     });
   };
 
+  const subscriptions = createSubscriptions({ schema, documents, auth, fieldResolver });
+
   return {
     schema,
     auth,
+    subscribe: subscriptions.subscribe,
+    subscriptionCount: subscriptions.count,
     async execute(request, caller) {
       const prepared = documents.prepare(request.query);
       if (!prepared.ok) {
@@ -203,17 +213,7 @@ export function createEngine(options: EngineOptions): Engine {
           operation: described,
         };
       }
-      const state: RequestState = {
-        principal: caller.principal,
-        identity: caller.identity,
-        authType: caller.authType,
-        headers: caller.headers,
-        variables: request.variables ?? {},
-        appendedErrors: [],
-        responseHeaders: {},
-        resolverCount: 0,
-        batches: new Map(),
-      };
+      const state = newRequestState(caller, request.variables ?? {});
       const result = await execute({
         schema,
         document: prepared.document,
@@ -230,6 +230,14 @@ export function createEngine(options: EngineOptions): Engine {
         ),
         ...state.appendedErrors,
       ];
+      if (operation?.operation === 'mutation') {
+        // Subscribers hear of a mutation before its caller does, as on AppSync.
+        const failed = new Set(
+          (result.errors ?? []).flatMap((error) => (error.path ? [String(error.path[0])] : [])),
+        );
+        subscriptions.publish(operation, fragmentsOf(prepared.document), result.data, failed);
+        subscriptions.invalidate(state.invalidations);
+      }
       const body: GraphQLResponseBody = { data: result.data ?? null };
       if (errors.length > 0) {
         body.errors = errors;
@@ -321,4 +329,14 @@ function requestErrorEntry(error: GraphQLError): RequestErrorEntry {
 
 function requestError(message: string, errorType: string): AppSyncErrorEntry {
   return { path: null, data: null, errorType, errorInfo: null, locations: [], message };
+}
+
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+      fragments[definition.name.value] = definition;
+    }
+  }
+  return fragments;
 }

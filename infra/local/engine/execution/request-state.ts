@@ -23,4 +23,30 @@ export interface RequestState {
   resolverCount: number;
   /** Lambda BatchInvoke batches being collected, by code unit. */
   readonly batches: Map<string, unknown>;
+  /** extensions.setSubscriptionFilter / setSubscriptionInvalidationFilter (subscribe time). */
+  subscriptionFilter: unknown;
+  subscriptionInvalidationFilter: unknown;
+  /** extensions.invalidateSubscriptions calls, applied once the mutation has run. */
+  readonly invalidations: { readonly subscriptionField: string; readonly payload: unknown }[];
+}
+
+/** A fresh request state for a caller. */
+export function newRequestState(
+  caller: Pick<RequestState, 'principal' | 'identity' | 'authType' | 'headers'>,
+  variables: Readonly<Record<string, unknown>>,
+): RequestState {
+  return {
+    principal: caller.principal,
+    identity: caller.identity,
+    authType: caller.authType,
+    headers: caller.headers,
+    variables,
+    appendedErrors: [],
+    responseHeaders: {},
+    resolverCount: 0,
+    batches: new Map(),
+    subscriptionFilter: null,
+    subscriptionInvalidationFilter: null,
+    invalidations: [],
+  };
 }

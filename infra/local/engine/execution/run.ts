@@ -193,6 +193,13 @@ function settleRecord(host: ResolverHost, record: InvocationRecord, call: FieldC
     });
   }
   Object.assign(call.state.responseHeaders, record.responseHeaders);
+  if (record.subscriptionFilter !== null) {
+    call.state.subscriptionFilter = record.subscriptionFilter;
+  }
+  if (record.subscriptionInvalidationFilter !== null) {
+    call.state.subscriptionInvalidationFilter = record.subscriptionInvalidationFilter;
+  }
+  call.state.invalidations.push(...record.invalidations);
 }
 
 function nodeLocation(node: FieldNode): { line: number; column: number } {

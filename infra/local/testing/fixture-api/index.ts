@@ -64,6 +64,9 @@ export const fixtureManifest = defineManifest({
     },
     'Mutation.lambdaPutItem': { kind: 'UNIT', dataSource: 'echoLambda' },
     'Mutation.invalidDynamoRequest': { kind: 'UNIT', dataSource: 'itemsTable' },
+    'Mutation.closeItemSubscriptions': { kind: 'UNIT', dataSource: 'none' },
+    'Subscription.onItemPutFiltered': { kind: 'UNIT', dataSource: 'none' },
+    'Subscription.onRefused': { kind: 'UNIT', dataSource: 'none' },
   },
   unresolved: {},
 });
