@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { AuthSettings, AuthStorage } from './src/auth';
 import { authHeaders, loadAuthSettings, saveAuthSettings, storageKey } from './src/auth';
 import type { ExplorerConfig } from './src/config';
-import { offeredAuthModes, parseExplorerConfig } from './src/config';
+import { offeredAuthModes, parseExplorerConfig, resolveEndpoints } from './src/config';
 import { createCourierFetcher, ExplorerFetchError } from './src/fetcher';
 import { startStaticAndGraphql, type StaticAndGraphqlServer } from './testing/static-and-graphql';
 
@@ -56,6 +56,39 @@ describe('parseExplorerConfig', () => {
     ],
   ])('refuses %j', (raw, message) => {
     expect(() => parseExplorerConfig(raw)).toThrow(message);
+  });
+});
+
+describe('resolveEndpoints', () => {
+  it.each([
+    [
+      '/graphql',
+      '/graphql/realtime',
+      'http://127.0.0.1:4000/config.json',
+      ['http://127.0.0.1:4000/graphql', 'ws://127.0.0.1:4000/graphql/realtime'],
+    ],
+    [
+      'graphql',
+      'graphql/realtime',
+      'https://cdn.example.com/explorer/config.json',
+      [
+        'https://cdn.example.com/explorer/graphql',
+        'wss://cdn.example.com/explorer/graphql/realtime',
+      ],
+    ],
+    [
+      'https://abc.appsync-api.eu-west-1.amazonaws.com/graphql',
+      'wss://abc.appsync-realtime-api.eu-west-1.amazonaws.com/graphql',
+      'https://cdn.example.com/config.json',
+      [
+        'https://abc.appsync-api.eu-west-1.amazonaws.com/graphql',
+        'wss://abc.appsync-realtime-api.eu-west-1.amazonaws.com/graphql',
+      ],
+    ],
+  ])('resolves %s and %s against %s', (graphqlUrl, realtimeUrl, configUrl, expected) => {
+    const resolved = resolveEndpoints({ ...config, graphqlUrl, realtimeUrl }, configUrl);
+    expect([resolved.graphqlUrl, resolved.realtimeUrl]).toEqual(expected);
+    expect(resolved.apiKey).toBe(config.apiKey);
   });
 });
 

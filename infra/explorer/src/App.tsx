@@ -1,4 +1,5 @@
-// The page once config.json is loaded: the settings bar over GraphiQL, wired to the fetcher.
+// The page once config.json is loaded: the settings bar over GraphiQL, wired to the fetcher
+// (HTTP for queries and mutations, the realtime endpoint for subscriptions).
 import type { GraphiQLProps } from 'graphiql';
 import { GraphiQL } from 'graphiql';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -6,13 +7,16 @@ import type { AuthSettings } from './auth';
 import { authHeaders, loadAuthSettings, saveAuthSettings } from './auth';
 import type { ExplorerConfig } from './config';
 import { offeredAuthModes } from './config';
+import { openBrowserSocket } from './browser-socket';
 import { createCourierFetcher } from './fetcher';
+import { createRealtimeTransport } from './realtime';
 import { SettingsBar } from './SettingsBar';
 
 const defaultQuery = `# Courier explorer
 #
 # Choose how requests are authorized in the bar above, write an operation here and
-# run it with Ctrl-Enter (Cmd-Enter on macOS) or the run button.
+# run it with Ctrl-Enter (Cmd-Enter on macOS) or the run button. A subscription shows
+# each event as it arrives until you stop it with the same button.
 `;
 
 /** Schema reloads wait for typing to pause, so pasting a token costs one introspection. */
@@ -27,7 +31,7 @@ function useDebounced<T>(value: T, delayMs: number): T {
   return settled;
 }
 
-/** Props of {@link ExplorerApp}; config.graphqlUrl is already absolute. */
+/** Props of {@link ExplorerApp}; config's endpoints are already absolute. */
 export interface ExplorerAppProps {
   readonly config: ExplorerConfig;
 }
@@ -51,11 +55,16 @@ export function ExplorerApp({ config }: ExplorerAppProps) {
       createCourierFetcher({
         graphqlUrl: config.graphqlUrl,
         authHeaders: () => authHeaders(current.current),
+        subscribe: createRealtimeTransport({
+          realtimeUrl: config.realtimeUrl,
+          graphqlUrl: config.graphqlUrl,
+          openSocket: openBrowserSocket,
+        }),
         // GraphiQL's Fetcher type wants graphql-ws's ExecutionResult (GraphQLError instances); it
         // only renders the JSON, so the formatted results the fetcher returns fit at runtime.
       }) as unknown as GraphiQLProps['fetcher'],
     // schemaKey is not read inside: it is the reload trigger.
-    [config.graphqlUrl, schemaKey],
+    [config.graphqlUrl, config.realtimeUrl, schemaKey],
   );
 
   return (

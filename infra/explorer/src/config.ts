@@ -14,7 +14,7 @@ export type ExplorerAuthMode = (typeof explorerAuthModes)[number];
 export interface ExplorerConfig {
   /** GraphQL HTTP endpoint; may be relative to config.json's own URL. */
   readonly graphqlUrl: string;
-  /** Realtime (WebSocket) endpoint; used once the explorer runs subscriptions. */
+  /** Realtime (WebSocket) endpoint for subscriptions; may be relative to config.json's URL. */
   readonly realtimeUrl: string;
   /** API key that prefills the settings bar. */
   readonly apiKey?: string;
@@ -93,4 +93,20 @@ function isKnownMode(mode: string): mode is ExplorerAuthMode {
 export function offeredAuthModes(config: ExplorerConfig): readonly ExplorerAuthMode[] {
   const known = (config.authModes ?? []).filter(isKnownMode);
   return known.length > 0 ? [...new Set(known)] : explorerAuthModes;
+}
+
+/**
+ * The endpoints made absolute against config.json's own URL, so one config works at any origin;
+ * a relative realtime URL gets the page's scheme as ws:/wss:.
+ */
+export function resolveEndpoints(config: ExplorerConfig, configUrl: string): ExplorerConfig {
+  const realtime = new URL(config.realtimeUrl, configUrl);
+  if (realtime.protocol === 'http:' || realtime.protocol === 'https:') {
+    realtime.protocol = realtime.protocol === 'https:' ? 'wss:' : 'ws:';
+  }
+  return {
+    ...config,
+    graphqlUrl: new URL(config.graphqlUrl, configUrl).href,
+    realtimeUrl: realtime.href,
+  };
 }

@@ -1,6 +1,5 @@
 // How the explorer talks to the API: queries and mutations as one HTTP POST each; subscriptions
-// go to a pluggable transport (AppSync's realtime protocol, added separately) so this module does
-// not change when they arrive.
+// go to a pluggable transport (AppSync's realtime protocol, realtime.ts) that streams results.
 import type { DocumentNode, FormattedExecutionResult } from 'graphql';
 import { getOperationAST, parse } from 'graphql';
 

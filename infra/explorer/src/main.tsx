@@ -4,17 +4,16 @@ import './explorer.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ExplorerApp } from './App';
-import { parseExplorerConfig } from './config';
+import { parseExplorerConfig, resolveEndpoints } from './config';
 
-/** Reads ./config.json and makes graphqlUrl absolute (it may be relative to config.json). */
+/** Reads ./config.json and makes its endpoints absolute (they may be relative to it). */
 async function loadConfig() {
   const configUrl = new URL('./config.json', document.baseURI);
   const response = await fetch(configUrl, { cache: 'no-store' });
   if (!response.ok) {
     throw new Error(`Could not load ${configUrl.href}: HTTP ${response.status}`);
   }
-  const config = parseExplorerConfig(await response.json());
-  return { ...config, graphqlUrl: new URL(config.graphqlUrl, configUrl).href };
+  return resolveEndpoints(parseExplorerConfig(await response.json()), configUrl.href);
 }
 
 function ConfigError({ error }: { readonly error: unknown }) {
