@@ -21,7 +21,12 @@ import { checkSubscriptionFilter, type SubscriptionFilter } from './filter';
 import { publishedPayload } from './payload';
 import { SubscriptionRegistry } from './registry';
 import { subscriptionTargets } from './targets';
-import type { SubscribeError, SubscribeOutcome, SubscriptionSink } from './types';
+import type {
+  SubscribeError,
+  SubscribeOutcome,
+  SubscriptionEvent,
+  SubscriptionSink,
+} from './types';
 
 export interface SubscriptionServiceDeps {
   readonly schema: GraphQLSchema;
@@ -200,30 +205,43 @@ export function createSubscriptions(deps: SubscriptionServiceDeps) {
       }
       const payload = publishedPayload(value, selection.selectionSet, fragments);
       for (const fieldName of fields) {
+        // Subscribers with the same document, variables and authorization get the same event:
+        // it is computed once per publication, not once per subscriber.
+        const events = new Map<DocumentNode, Map<string, SubscriptionEvent>>();
         for (const entry of registry.matching(fieldName, payload)) {
-          deliver(
-            entry.document,
-            entry.operationName,
-            entry.variables,
-            entry.caller,
-            fieldName,
-            payload,
-            entry.sink,
-          );
+          const { principal } = entry.caller;
+          const key = `${JSON.stringify(entry.variables)}|${entry.operationName ?? ''}|${principal.mode}|${(principal.groups ?? []).join(',')}`;
+          let byKey = events.get(entry.document);
+          if (!byKey) {
+            byKey = new Map();
+            events.set(entry.document, byKey);
+          }
+          let event = byKey.get(key);
+          if (!event) {
+            event = eventFor(
+              entry.document,
+              entry.operationName,
+              entry.variables,
+              entry.caller,
+              fieldName,
+              payload,
+            );
+            byKey.set(key, event);
+          }
+          entry.sink.deliver(event);
         }
       }
     }
   }
 
-  function deliver(
+  function eventFor(
     document: DocumentNode,
     operationName: string | null,
     variables: Readonly<Record<string, unknown>>,
     caller: Caller,
     fieldName: string,
     payload: unknown,
-    sink: SubscriptionSink,
-  ): void {
+  ): SubscriptionEvent {
     const state = newRequestState(caller, variables);
     const result = execute({
       schema,
@@ -235,9 +253,9 @@ export function createSubscriptions(deps: SubscriptionServiceDeps) {
       rootValue: { [fieldName]: payload },
     }) as ExecutionResult;
     const errors = (result.errors ?? []).map((error) => fieldErrorEntry(error, schema));
-    sink.deliver(
-      errors.length > 0 ? { data: result.data ?? null, errors } : { data: result.data ?? null },
-    );
+    return errors.length > 0
+      ? { data: result.data ?? null, errors }
+      : { data: result.data ?? null };
   }
 
   /** extensions.invalidateSubscriptions from a mutation: matching subscriptions end with `complete`. */
