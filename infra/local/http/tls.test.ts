@@ -1,7 +1,8 @@
 // The --https certificate: what it covers, that real clients trusting only the CA file accept it
-// (Node with `ca`, a Node process with NODE_EXTRA_CA_CERTS, Chromium with the printed flag), that
-// clients trusting nothing refuse it, and how it is kept, reused and replaced in the data directory.
-import { X509Certificate, createPrivateKey } from 'node:crypto';
+// (Node with `ca`, a Node process with NODE_EXTRA_CA_CERTS, Chromium with the printed flag, and the
+// strict checkers `openssl verify -x509_strict` and Python's VERIFY_X509_STRICT), that clients
+// trusting nothing refuse it, and how it is kept, reused and replaced in the data directory.
+import { X509Certificate, createPrivateKey, KeyObject, webcrypto } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import https from 'node:https';
@@ -10,7 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
-import { generate } from 'selfsigned';
+import {
+  BasicConstraintsExtension,
+  SubjectAlternativeNameExtension,
+  X509CertificateGenerator,
+} from '@peculiar/x509';
 import { WebSocketServer } from 'ws';
 import {
   LOCAL_CA_NAME,
@@ -40,7 +45,9 @@ interface RunningServer {
 }
 
 /** A real HTTPS server with a WebSocket endpoint, on 127.0.0.1 and a free port. */
-async function serveHttps(certificate: LocalCertificate): Promise<RunningServer> {
+async function serveHttps(
+  certificate: Pick<LocalCertificate, 'key' | 'cert'>,
+): Promise<RunningServer> {
   const server = https.createServer({ key: certificate.key, cert: certificate.cert }, (_, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' }).end('hello over TLS');
   });
@@ -85,6 +92,86 @@ async function fetchInChild(port: number, extraCaFile: string | null): Promise<s
     (e) => console.log('failed', e.cause?.code ?? e.message))`;
   const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], {
     env,
+    timeout: 20_000,
+  });
+  return stdout.trim();
+}
+
+const run = promisify(execFile);
+
+/**
+ * Another CA and a certificate for localhost only, made without key identifiers: what a plainer
+ * generator produces, and what strict checkers refuse.
+ */
+async function otherCaWithNarrowCertificate(): Promise<string[]> {
+  const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
+  const generateKeys = () => webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
+  const [caKeys, leafKeys] = await Promise.all([generateKeys(), generateKeys()]);
+  const ca = await X509CertificateGenerator.createSelfSigned(
+    {
+      name: [{ CN: [LOCAL_CA_NAME] }],
+      keys: caKeys,
+      signingAlgorithm: algorithm,
+      extensions: [new BasicConstraintsExtension(true, undefined, true)],
+    },
+    webcrypto,
+  );
+  const leaf = await X509CertificateGenerator.create(
+    {
+      subject: [{ CN: ['localhost'] }],
+      issuer: ca.subjectName,
+      publicKey: leafKeys.publicKey,
+      signingKey: caKeys.privateKey,
+      signingAlgorithm: algorithm,
+      extensions: [new SubjectAlternativeNameExtension([{ type: 'dns', value: 'localhost' }])],
+    },
+    webcrypto,
+  );
+  const key = KeyObject.from(leafKeys.privateKey).export({ type: 'pkcs8', format: 'pem' });
+  return [`${key.toString().trimEnd()}\n`, `${leaf.toString('pem')}\n`, `${ca.toString('pem')}\n`];
+}
+
+/** Writes the certificate and its CA to files and runs `openssl verify -x509_strict` on them. */
+async function opensslVerifyStrict(
+  cert: string,
+  caCert: string,
+  extraArgs: readonly string[] = [],
+): Promise<string> {
+  const dir = await tempDataDir();
+  const certFile = path.join(dir, 'server-cert.pem');
+  const caFile = path.join(dir, 'ca.pem');
+  await Promise.all([writeFile(certFile, cert), writeFile(caFile, caCert)]);
+  const args = ['verify', '-x509_strict', ...extraArgs, '-CAfile', caFile, certFile];
+  const result = await run('openssl', args).then(
+    ({ stdout }) => stdout,
+    (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}`,
+  );
+  return result.replaceAll(dir, '<dir>').trim();
+}
+
+/**
+ * Python's `ssl` with a context trusting only the CA file and VERIFY_X509_STRICT (3.13's default,
+ * set here explicitly for older Pythons): connects to 127.0.0.1 under each name and GETs `/`.
+ */
+async function pythonStrictGet(port: number, caFile: string | null): Promise<string> {
+  const script = `
+import socket, ssl, sys
+port, cafile = int(sys.argv[1]), (sys.argv[2] or None)
+ctx = ssl.create_default_context(cafile=cafile)
+ctx.verify_flags |= ssl.VERIFY_X509_STRICT
+for name in ("127.0.0.1", "localhost"):
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+            with ctx.wrap_socket(raw, server_hostname=name) as tls:
+                tls.sendall(b"GET / HTTP/1.0\\r\\nHost: " + name.encode() + b"\\r\\nConnection: close\\r\\n\\r\\n")
+                data = b""
+                while chunk := tls.recv(4096):
+                    data += chunk
+        print(name, "ok", data.decode().split("\\r\\n\\r\\n", 1)[1])
+    except ssl.SSLCertVerificationError as error:
+        print(name, "refused", error.verify_message)
+`;
+  const { stdout } = await run('python3', ['-c', script, String(port), caFile ?? ''], {
     timeout: 20_000,
   });
   return stdout.trim();
@@ -166,6 +253,74 @@ describe('the certificate ensureLocalCertificate generates', () => {
     expect(to - Date.now()).toBeGreaterThan(819 * DAY_MS);
   });
 
+  it('carries the extensions strict checkers require: key identifiers linking it to its CA', async () => {
+    const dir = await tempDataDir();
+    const extensions = async (pem: string, name: string) => {
+      const file = path.join(dir, name);
+      await writeFile(file, pem);
+      const names =
+        'basicConstraints,keyUsage,extendedKeyUsage,subjectKeyIdentifier,authorityKeyIdentifier';
+      const { stdout } = await run('openssl', ['x509', '-in', file, '-noout', '-ext', names]);
+      return stdout;
+    };
+    const ca = await extensions(await readFile(certificate.caCertFile, 'utf8'), 'ca.pem');
+    const leaf = await extensions(certificate.cert, 'server-cert.pem');
+    const keyIds = (text: string) => text.match(/([0-9A-F]{2}:){19}[0-9A-F]{2}/g) ?? [];
+    const [caKeyId = ''] = keyIds(ca);
+    const [leafKeyId = '', authorityKeyId = ''] = keyIds(leaf);
+    expect(authorityKeyId).toBe(caKeyId);
+    expect(leafKeyId).not.toBe(caKeyId);
+    const named = (text: string) =>
+      text.replaceAll(caKeyId, '<CA key id>').replaceAll(leafKeyId, '<server key id>');
+    expect(named(ca)).toMatchInlineSnapshot(`
+"X509v3 Basic Constraints: critical
+    CA:TRUE, pathlen:0
+X509v3 Key Usage: critical
+    Certificate Sign, CRL Sign
+X509v3 Subject Key Identifier: 
+    <CA key id>
+"
+`);
+    expect(named(leaf)).toMatchInlineSnapshot(`
+"X509v3 Basic Constraints: critical
+    CA:FALSE
+X509v3 Key Usage: critical
+    Digital Signature
+X509v3 Extended Key Usage: 
+    TLS Web Server Authentication
+X509v3 Subject Key Identifier: 
+    <server key id>
+X509v3 Authority Key Identifier: 
+    <CA key id>
+"
+`);
+  });
+
+  it.each([
+    ['as asked', []],
+    ['for TLS servers at 127.0.0.1', ['-purpose', 'sslserver', '-verify_ip', '127.0.0.1']],
+    ['for TLS servers at ::1', ['-purpose', 'sslserver', '-verify_ip', '::1']],
+    ['for TLS servers at localhost', ['-purpose', 'sslserver', '-verify_hostname', 'localhost']],
+  ])('passes openssl verify -x509_strict against the CA file, %s', async (_, extraArgs) => {
+    const caCert = await readFile(certificate.caCertFile, 'utf8');
+    await expect(opensslVerifyStrict(certificate.cert, caCert, extraArgs)).resolves.toBe(
+      '<dir>/server-cert.pem: OK',
+    );
+  });
+
+  it('makes the same strict check refuse a chain without key identifiers (the check is not vacuous)', async () => {
+    const [, cert = '', caCert = ''] = await otherCaWithNarrowCertificate();
+    await expect(opensslVerifyStrict(cert, caCert)).resolves.toMatchInlineSnapshot(`
+"CN = localhost
+error 85 at 0 depth lookup: Missing Authority Key Identifier
+CN = Courier local CA
+error 92 at 1 depth lookup: CA cert does not include key usage extension
+CN = Courier local CA
+error 86 at 1 depth lookup: Missing Subject Key Identifier
+error <dir>/server-cert.pem: verification failed"
+`);
+  });
+
   describe('over a real HTTPS server on 127.0.0.1', () => {
     let server: RunningServer;
     beforeAll(async () => {
@@ -181,6 +336,31 @@ describe('the certificate ensureLocalCertificate generates', () => {
       await expect(get(server.port, { ca, servername: 'localhost' })).resolves.toBe(
         'hello over TLS',
       );
+    });
+
+    it('is accepted by Python ssl with VERIFY_X509_STRICT trusting the CA file, by IP and by name', async () => {
+      await expect(pythonStrictGet(server.port, certificate.caCertFile)).resolves.toBe(
+        '127.0.0.1 ok hello over TLS\nlocalhost ok hello over TLS',
+      );
+      await expect(pythonStrictGet(server.port, null)).resolves.toBe(
+        '127.0.0.1 refused unable to get local issuer certificate\n' +
+          'localhost refused unable to get local issuer certificate',
+      );
+    });
+
+    it('would be refused by that Python check without its key identifiers', async () => {
+      const [key = '', cert = '', caCert = ''] = await otherCaWithNarrowCertificate();
+      const caFile = path.join(await tempDataDir(), 'ca.pem');
+      await writeFile(caFile, caCert);
+      const plain = await serveHttps({ key, cert });
+      try {
+        await expect(pythonStrictGet(plain.port, caFile)).resolves.toBe(
+          '127.0.0.1 refused Missing Authority Key Identifier\n' +
+            'localhost refused Missing Authority Key Identifier',
+        );
+      } finally {
+        await plain.close();
+      }
     });
 
     it('is refused by a Node client that trusts nothing extra', async () => {
@@ -312,20 +492,6 @@ describe('keeping the certificate in the data directory', () => {
 
   /** Rewrites server.pem's blocks (key, server certificate, CA certificate). */
   type Damage = (blocks: string[], text: string, other: string[]) => Promise<string> | string;
-  const otherCaWithNarrowCertificate = async (): Promise<string[]> => {
-    const ca = await generate([{ name: 'commonName', value: LOCAL_CA_NAME }], {
-      keyType: 'ec',
-      algorithm: 'sha256',
-      extensions: [{ name: 'basicConstraints', cA: true, critical: true }],
-    });
-    const leaf = await generate([{ name: 'commonName', value: 'localhost' }], {
-      keyType: 'ec',
-      algorithm: 'sha256',
-      ca: { key: ca.private, cert: ca.cert },
-      extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }] }],
-    });
-    return [leaf.private, leaf.cert, ca.cert];
-  };
   it.each<[string, Damage, string]>([
     [
       'an empty file',

@@ -1,9 +1,12 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { generate } from 'selfsigned';
 import { createAuthenticator } from '../auth/authenticate';
+import { ensureLocalCertificate } from '../http/tls';
 import { attachRealtime } from './server';
 import { FakeSubscriptions } from './testing/fake-subscriptions';
 import {
@@ -238,8 +241,9 @@ describe('the handshake', () => {
 
 describe('over TLS', () => {
   it('serves wss:// on an https.Server (what Amplify v6 always uses)', async () => {
-    const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], { keySize: 2048 });
-    const server = https.createServer({ key: pems.private, cert: pems.cert });
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'courier-realtime-tls-'));
+    const certificate = await ensureLocalCertificate(dataDir);
+    const server = https.createServer({ key: certificate.key, cert: certificate.cert });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const realtime = attachRealtime(server, {
@@ -252,7 +256,7 @@ describe('over TLS', () => {
       const client = await openClient(
         `wss://127.0.0.1:${port}/graphql/realtime`,
         ['graphql-ws', headerProtocol(apiKeyHeaders())],
-        { rejectUnauthorized: false },
+        { ca: await readFile(certificate.caCertFile) },
       );
       client.send({ type: 'connection_init' });
       expect((await client.next())['type']).toBe('connection_ack');
@@ -262,6 +266,7 @@ describe('over TLS', () => {
       await realtime.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });
