@@ -107,7 +107,7 @@ describe('subscriptions through the local engine', () => {
           "sourceName": null,
         },
       ],
-      "message": "Cannot query field "onNothing" on type "Subscription".",
+      "message": "Validation error of type FieldUndefined: Field 'onNothing' in type 'Subscription' is undefined @ 'onNothing'",
     },
   ],
 }

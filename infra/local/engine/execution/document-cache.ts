@@ -1,10 +1,12 @@
 import { parse, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { appSyncValidationErrors } from './validation-messages';
 
 export type PreparedDocument =
   | { readonly ok: true; readonly document: DocumentNode }
   | {
       readonly ok: false;
       readonly stage: 'parse' | 'validate';
+      /** For `validate`, already worded as AppSync's (validation-messages.ts). */
       readonly errors: readonly GraphQLError[];
     };
 
@@ -47,6 +49,14 @@ export class DocumentCache {
       return { ok: false, stage: 'parse', errors: [error as GraphQLError] };
     }
     const errors = validate(this.schema, document);
-    return errors.length > 0 ? { ok: false, stage: 'validate', errors } : { ok: true, document };
+    if (errors.length === 0) {
+      return { ok: true, document };
+    }
+    // Worded as AppSync's graphql-java words them, once per document for every transport.
+    return {
+      ok: false,
+      stage: 'validate',
+      errors: appSyncValidationErrors(errors, document, this.schema),
+    };
   }
 }
