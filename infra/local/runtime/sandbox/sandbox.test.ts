@@ -102,6 +102,48 @@ describe('the APPSYNC_JS sandbox', () => {
       });
     });
 
+    it.each([
+      [
+        'a built-in global',
+        'Math = null;\nreturn 1;',
+        /TypeError: Assignment to constant variable/,
+      ],
+      [
+        'the prototype of BigInts',
+        '(1n).__proto__.leak = 1;\nreturn 1;',
+        /TypeError: Cannot add property leak/,
+      ],
+      [
+        'the prototype of symbols',
+        'Object.getPrototypeOf(Object.getOwnPropertySymbols(Array.prototype)[0]).leak = 1;\nreturn 1;',
+        /TypeError: Cannot add property leak/,
+      ],
+      [
+        'the prototype of ctx.info',
+        'Object.getPrototypeOf(ctx.info).leak = 1;\nreturn 1;',
+        /TypeError: Cannot add property leak/,
+      ],
+    ])('refuses changes to %s, so nothing carries over', (_case, body, message) => {
+      const outcome = request(unchecked(handler(body)));
+      expect(outcome.kind === 'error' && outcome.error.message).toMatch(message);
+      expect(
+        request(
+          unchecked(
+            handler(
+              'const symbol = Object.getOwnPropertySymbols(Array.prototype)[0];\nreturn [typeof Math, (1n).leak, symbol.leak, ctx.info.leak];',
+            ),
+          ),
+        ),
+      ).toMatchObject({ value: ['object', null, null, null] });
+    });
+
+    it('lets the code’s own declarations shadow globals', () => {
+      const code = unchecked(
+        "const Math = { floor: () => 'own' };\nfunction JSON() { return 'mine'; }\nexport function request(ctx) {\n  return [Math.floor(1.5), JSON(), typeof Promise, String(1)];\n}\n",
+      );
+      expect(request(code)).toMatchObject({ value: ['own', 'mine', 'undefined', '1'] });
+    });
+
     it('keeps one invocation’s stash, logs and errors from the next', () => {
       const writer = unchecked(
         handler(
@@ -160,6 +202,75 @@ describe('the APPSYNC_JS sandbox', () => {
         record: expect.objectContaining({ errors: [], logs: [] }),
       });
     });
+
+    it('carries values as JSON would: dates as text, -0 as 0, non-finite numbers as null', () => {
+      const outcome = request(
+        unchecked(
+          handler(
+            'ctx.stash.when = new Date(0);\nreturn { zero: -0, nan: NaN, list: [undefined, () => 1], skipped: undefined, map: new Map([[1, 2]]) };',
+          ),
+        ),
+      );
+      expect(outcome).toMatchObject({
+        kind: 'value',
+        value: { zero: 0, nan: null, list: [null, null], map: {} },
+        stash: { when: '1970-01-01T00:00:00.000Z' },
+      });
+      expect(
+        outcome.kind === 'value' && Object.is((outcome.value as { zero: number }).zero, 0),
+      ).toBe(true);
+    });
+
+    it('carries values and contexts nested as deep as JSON carries them', () => {
+      const deep = (depth: number): unknown => {
+        let value: unknown = 'bottom';
+        for (let level = 0; level < depth; level += 1) {
+          value = level % 2 === 0 ? { value } : [value];
+        }
+        return value;
+      };
+      const outcome = request(
+        unchecked(
+          handler(
+            "let value = 'bottom';\nfor (let level = 0; level < 3000; level += 1) {\n  value = level % 2 === 0 ? { value } : [value];\n}\nctx.stash.context = ctx.args.deep;\nreturn value;",
+          ),
+        ),
+        context({ args: { deep: deep(3000) } }),
+      );
+      // Compared as text: the matchers' own recursion does not go this deep.
+      expect(outcome.kind).toBe('value');
+      expect(outcome.kind === 'value' && JSON.stringify([outcome.value, outcome.stash])).toBe(
+        JSON.stringify([deep(3000), { context: deep(3000) }]),
+      );
+    });
+
+    it('runs a getter of the value once, and records what it logs', () => {
+      const outcome = request(
+        unchecked(handler("return { get a() { console.log('read'); return 1; } };")),
+      );
+      expect(outcome).toMatchObject({ kind: 'value', value: { a: 1 } });
+      expect(outcome.record.logs).toEqual(['INFO - code.js:3:20: "read"']);
+    });
+
+    it.each([
+      [
+        'a cycle',
+        'const value = {};\nvalue.self = value;\nreturn value;',
+        /^Converting circular structure to JSON/,
+      ],
+      ['a BigInt', 'return { a: 1n };', /^Do not know how to serialize a BigInt$/],
+      ['a getter that throws', "return { get a() { throw new Error('no a'); } };", /^no a$/],
+    ])(
+      'reports a value JSON cannot carry (%s) as JSON.stringify’s TypeError',
+      (_case, body, message) => {
+        const outcome = request(unchecked(handler(body)));
+        expect(outcome).toMatchObject({ kind: 'error', cause: 'exception', stash: {} });
+        expect(outcome.kind === 'error' && outcome.error.message).toMatch(/^TypeError: /);
+        expect(
+          outcome.kind === 'error' && outcome.error.message.slice('TypeError: '.length),
+        ).toMatch(message);
+      },
+    );
 
     it('turns undefined into null', () => {
       expect(request(sandbox.load(handler('return undefined;')))).toMatchObject({

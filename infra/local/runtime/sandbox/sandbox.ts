@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { types } from 'node:util';
 import vm from 'node:vm';
 import type * as CodeCheck from '../../../appsync/code-check';
 import type { CodeProblem } from '../../../appsync/code-check';
 import type { UtilsRealm } from '../realm/entry';
 import type { InvocationRecord } from '../realm/invocation';
 import { emptyRecord } from '../realm/invocation';
-import type { ResolverRealm } from './in-realm/resolver-setup';
+import { copyOut, CircularValueError, type RealmStringify } from './copy-out';
+import type { RealmOutcome, ResolverRealm } from './in-realm/resolver-setup';
 import { realmScripts } from './realm-scripts';
 import {
   ModuleShapeError,
@@ -92,6 +94,7 @@ export interface InvocationRequest {
   readonly authType?: string;
 }
 
+/** An outcome copied out of the realm: what the JSON of the realm's outcome would read back as. */
 interface RawOutcome {
   kind: 'value' | 'signal' | 'error' | 'missing';
   value?: unknown;
@@ -101,9 +104,12 @@ interface RawOutcome {
   message?: string;
   stack?: string;
   exported?: string[];
-  record?: InvocationRecord;
 }
 
+const GLOBALS_PARAMETER = '__courier_globals';
+/** V8's RangeError message when the stack runs out. */
+const STACK_OVERFLOW = 'Maximum call stack size exceeded';
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const LOG_POSITION = /^(INFO|ERROR) - code\.js:(\d+):(\d+): /;
 const CONSOLE_CALL = /console\s*\.\s*$/;
 const STACK_POSITION = new RegExp(`${CODE_FILE_NAME.replace('.', '\\.')}:(\\d+):(\\d+)`);
@@ -111,15 +117,24 @@ const STACK_POSITION = new RegExp(`${CODE_FILE_NAME.replace('.', '\\.')}:(\\d+):
 /**
  * The APPSYNC_JS sandbox: two node:vm realms, one holding Courier's implementation of
  * @aws-appsync/utils, one running resolver code with only the globals APPSYNC_JS has. Everything in
- * the resolver realm is frozen, code generation from strings is off, every invocation gets a fresh
- * module instance and record, and a tick budget stops runaway loops.
+ * the resolver realm is frozen and its globals are read-only, code generation from strings is off,
+ * every invocation gets a fresh copy of the context, a fresh module instance and record, and a tick
+ * budget stops runaway loops. Values cross between realms as copies made with JSON's rules.
  */
 export class Sandbox {
+  private readonly stringify: RealmStringify;
+  /** Opens every factory script: binds the realm's globals as constants (see ResolverRealm.globals). */
+  private readonly globalsPrologue: string;
+
   private constructor(
     private readonly realm: ResolverRealm,
     private readonly context: vm.Context,
     private readonly budgetMs: number,
-  ) {}
+  ) {
+    this.stringify = realm.stringify;
+    const names = Object.keys(realm.globals).filter((name) => IDENTIFIER.test(name));
+    this.globalsPrologue = `(function (${GLOBALS_PARAMETER}) {"use strict";const { ${names.join(', ')} } = ${GLOBALS_PARAMETER};return `;
+  }
 
   static create(options: SandboxOptions = {}): Sandbox {
     const scripts = realmScripts();
@@ -181,23 +196,32 @@ export class Sandbox {
       }
       throw error;
     }
-    const factory: unknown = new vm.Script(transformed.script, {
+    // The prologue stays on the script's first line, which holds no code of the module: every
+    // position in the code keeps its line and column.
+    const withGlobals = new vm.Script(`${this.globalsPrologue}${transformed.script}})`, {
       filename: CODE_FILE_NAME,
-    }).runInContext(this.context);
+    }).runInContext(this.context) as (globals: unknown) => unknown;
+    const factory = withGlobals(this.realm.globals);
     return { name, source: code, factory, transformed };
   }
 
   /** Runs one handler of loaded code with a context; never throws for what the code does. */
   invoke(code: LoadedCode, request: InvocationRequest): InvocationOutcome {
-    const json = this.realm.invoke(
-      code.factory,
-      request.handler,
-      request.context,
-      this.budgetMs,
-      request.authType ?? 'API Key Authorization',
+    const raw = this.copiedOut(
+      this.realm.invoke(
+        code.factory,
+        request.handler,
+        request.context,
+        this.budgetMs,
+        request.authType ?? 'API Key Authorization',
+      ),
     );
-    const raw = JSON.parse(json) as RawOutcome;
-    const record = raw.record ? this.withMappedLogs(code, raw.record) : emptyRecord();
+    // After the copy: getters and toJSON methods it ran may have recorded something.
+    const recordJson = this.realm.recordJson();
+    const record =
+      recordJson === null
+        ? emptyRecord()
+        : this.withMappedLogs(code, JSON.parse(recordJson) as InvocationRecord);
     const stash = raw.stash ?? {};
     switch (raw.kind) {
       case 'value':
@@ -225,6 +249,50 @@ export class Sandbox {
         };
       case 'signal':
         return this.signalOutcome(code, request, raw.signal ?? {}, stash, record);
+    }
+  }
+
+  /**
+   * The realm's outcome as host objects, as JSON would carry it; a value JSON cannot carry gives
+   * the error outcome JSON.stringify's exception gives. Where only JSON.stringify can answer (the
+   * wording of a cycle, a value nested deeper than this copy's stack allows), the outcome goes
+   * through JSON as text.
+   */
+  private copiedOut(outcome: RealmOutcome): RawOutcome {
+    const stringify = this.stringify;
+    try {
+      switch (outcome.kind) {
+        case 'value': {
+          const value = copyOut(outcome.value, 'value', stringify, []);
+          return { kind: 'value', value, stash: copyOut(outcome.stash, 'stash', stringify, []) };
+        }
+        case 'signal': {
+          const signal = copyOut(outcome.signal, 'signal', stringify, []) as
+            Record<string, unknown> | undefined;
+          const stash = copyOut(outcome.stash, 'stash', stringify, []);
+          return signal === undefined
+            ? { kind: 'signal', stash }
+            : { kind: 'signal', signal, stash };
+        }
+        case 'missing':
+          return { kind: 'missing', exported: Array.from(outcome.exported ?? [], String) };
+        case 'error':
+          return {
+            kind: 'error',
+            name: String(outcome.name),
+            message: String(outcome.message),
+            stack: String(outcome.stack),
+          };
+      }
+    } catch (error) {
+      if (error instanceof CircularValueError) {
+        return JSON.parse(this.realm.outcomeJson(outcome)) as RawOutcome;
+      }
+      const message = String((error as Error).message);
+      if (message === STACK_OVERFLOW && types.isNativeError(error)) {
+        return JSON.parse(this.realm.outcomeJson(outcome)) as RawOutcome;
+      }
+      return { kind: 'error', name: 'TypeError', message, stack: '' };
     }
   }
 

@@ -7,16 +7,36 @@
 import type { UtilsRealm } from '../../realm/entry';
 import { HIDDEN_GLOBALS } from './globals';
 
-type Json = string;
+/**
+ * What one invocation ended with, as objects of this realm: the host copies `value`, `stash` and
+ * `signal` out with JSON's rules (see sandbox/copy-out.ts) before it asks for the record.
+ */
+export interface RealmOutcome {
+  readonly kind: 'value' | 'signal' | 'error' | 'missing';
+  readonly value?: unknown;
+  readonly stash?: unknown;
+  readonly signal?: unknown;
+  readonly name?: string;
+  readonly message?: string;
+  readonly stack?: string;
+  readonly exported?: readonly string[];
+}
 
 export interface ResolverRealm {
   /** The module objects resolver imports read, by specifier. */
   readonly modules: Readonly<Record<string, unknown>>;
   /**
+   * The realm's global bindings (frozen, as the globals are), by name: resolver code reads them as
+   * constants of its factory's scope, because a global lookup in a node:vm context costs a call
+   * into the context's interceptor (hundreds of nanoseconds) and a constant costs nothing.
+   */
+  readonly globals: Readonly<Record<string, unknown>>;
+  /**
    * Runs `exports[handler](ctx)` for a fresh module instance, on a copy of `context` made in this
-   * realm (the host's object is only read, never handed to resolver code), and returns the outcome as JSON:
-   * `{kind:'value', value, stash}`, `{kind:'signal', signal, stash}` or `{kind:'error', name, message, stack}`,
-   * plus `record` (the invocation's util record as JSON, or null).
+   * realm (the host's object is only read, never handed to resolver code), and returns the outcome:
+   * `{kind:'value', value, stash}`, `{kind:'signal', signal, stash}`, `{kind:'error', name,
+   * message, stack}` or `{kind:'missing', exported}`. The time budget stays armed until the next
+   * invocation, so code that runs while the host copies the outcome (getters, toJSON) is bounded too.
    */
   invoke(
     factory: unknown,
@@ -24,7 +44,16 @@ export interface ResolverRealm {
     context: unknown,
     budgetMs: number,
     authType: string,
-  ): Json;
+  ): RealmOutcome;
+  /**
+   * The outcome as JSON text, or the error outcome JSON.stringify's exception gives: for what only
+   * JSON.stringify can answer (a cycle's wording, a value nested deeper than the host's copy goes).
+   */
+  outcomeJson(outcome: RealmOutcome): string;
+  /** This realm's JSON.stringify, for the values whose JSON depends on this realm (BigInt). */
+  stringify(value: unknown): string | undefined;
+  /** The invocation's util record as JSON, or null when nothing was recorded. */
+  recordJson(): string | null;
 }
 
 interface InvocationContext {
@@ -39,10 +68,13 @@ declare const globalThis: Record<string, unknown> & {
 };
 
 const SIGNAL = '__courierSignal';
+/** Globals V8 already treats as constants; binding them would change nothing but messages. */
+const CONSTANT_GLOBALS = new Set(['undefined', 'NaN', 'Infinity']);
 /** How many ticks pass between two looks at the clock: cheap enough, and fine-grained enough. */
 const TICKS_PER_CLOCK_CHECK = 128;
 
 globalThis.__courierSetup = (utils) => {
+  const realmGlobal = globalThis;
   const ErrorConstructor = Error;
   const nativeParse = JSON.parse;
   const nativeStringify = JSON.stringify;
@@ -76,34 +108,42 @@ globalThis.__courierSetup = (utils) => {
     ...Object.getOwnPropertyNames(Object.prototype),
   ]);
   const keysOf = Object.keys;
+  /** `__proto__`, or a name a frozen prototype has (`constructor`), as JSON gives it. */
+  const defineData = (target: object, key: string, value: unknown): void => {
+    // Plain assignment would set the prototype, or fail on the frozen prototype's property.
+    defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  };
+  // One frame per level of nesting, so values go as deep as they did through JSON.
   const copyIn = (value: unknown): unknown => {
     if (value === null || typeof value !== 'object') {
       return typeof value === 'function' ? undefined : value;
     }
     if (isArray(value)) {
       const items: unknown[] = [];
-      for (const item of value) {
-        const copied = copyIn(item);
-        items.push(copied === undefined ? null : copied);
+      const length = value.length;
+      for (let index = 0; index < length; index += 1) {
+        const item: unknown = value[index];
+        if (item !== null && typeof item === 'object') {
+          items.push(copyIn(item));
+        } else {
+          items.push(item === undefined || typeof item === 'function' ? null : item);
+        }
       }
       return items;
     }
     const source = value as Record<string, unknown>;
     const target: Record<string, unknown> = {};
-    for (const key of keysOf(source)) {
-      const copied = copyIn(source[key]);
-      if (copied === undefined) {
+    const keys = keysOf(source);
+    for (let index = 0; index < keys.length; index += 1) {
+      const key = keys[index] as string;
+      let copied = source[key];
+      if (copied !== null && typeof copied === 'object') {
+        copied = copyIn(copied);
+      } else if (copied === undefined || typeof copied === 'function') {
         continue;
       }
       if (inheritedNames.has(key)) {
-        // `__proto__`, or a name a frozen prototype has (`constructor`): plain assignment would
-        // set the prototype or fail; a data property is what JSON gives.
-        defineProperty(target, key, {
-          value: copied,
-          writable: true,
-          enumerable: true,
-          configurable: true,
-        });
+        defineData(target, key, copied);
       } else {
         target[key] = copied;
       }
@@ -125,6 +165,48 @@ globalThis.__courierSetup = (utils) => {
       return rest;
     },
   };
+  const infoNames = new Set<string>([...inheritedNames, 'toJSON']);
+
+  /**
+   * As copyIn, onto `target`, with `special` names defined as data properties; for the context
+   * itself (`isContext`), ctx.info is made on infoPrototype in the same pass.
+   */
+  const copyInto = (
+    source: Record<string, unknown>,
+    target: Record<string, unknown>,
+    special: ReadonlySet<string>,
+    isContext: boolean,
+  ): Record<string, unknown> => {
+    const keys = keysOf(source);
+    for (let index = 0; index < keys.length; index += 1) {
+      const key = keys[index] as string;
+      let copied = source[key];
+      if (copied !== null && typeof copied === 'object') {
+        copied = isContext && key === 'info' ? copyInfo(copied) : copyIn(copied);
+      } else if (copied === undefined || typeof copied === 'function') {
+        continue;
+      }
+      if (special.has(key)) {
+        defineData(target, key, copied);
+      } else {
+        target[key] = copied;
+      }
+    }
+    return target;
+  };
+  const copyInfo = (info: object): unknown =>
+    isArray(info)
+      ? assign(createObject(infoPrototype), copyIn(info))
+      : copyInto(info as Record<string, unknown>, createObject(infoPrototype), infoNames, false);
+  const copyContext = (context: unknown): InvocationContext =>
+    (context === null || typeof context !== 'object' || isArray(context)
+      ? copyIn(context)
+      : copyInto(
+          context as Record<string, unknown>,
+          {},
+          inheritedNames,
+          true,
+        )) as InvocationContext;
 
   const mirror = (source: Record<string, unknown>): Record<string, unknown> => {
     const target: Record<string, unknown> = {};
@@ -198,11 +280,7 @@ globalThis.__courierSetup = (utils) => {
     budget = budgetMs;
     deadline = now() + budgetMs;
     ticks = 0;
-    const ctx = copyIn(context) as InvocationContext;
-    if (ctx.info !== null && typeof ctx.info === 'object') {
-      ctx.info = assign(createObject(infoPrototype), ctx.info);
-    }
-    let outcome: Record<string, unknown>;
+    const ctx = copyContext(context);
     try {
       const exports = (factory as (m: unknown, t: unknown) => Record<string, unknown>)(
         modules,
@@ -210,44 +288,44 @@ globalThis.__courierSetup = (utils) => {
       );
       const fn = exports[handler];
       if (typeof fn !== 'function') {
-        outcome = { kind: 'missing', exported: Object.keys(exports) };
-      } else {
-        const value = (fn as AnyFunction)(ctx);
-        outcome = { kind: 'value', value: value === undefined ? null : value, stash: ctx.stash };
+        return { kind: 'missing', exported: keysOf(exports) };
       }
+      const value = (fn as AnyFunction)(ctx);
+      return { kind: 'value', value: value === undefined ? null : value, stash: ctx.stash };
     } catch (thrown) {
       const branded =
         thrown !== null &&
         typeof thrown === 'object' &&
         typeof (thrown as Record<string, unknown>)[SIGNAL] === 'string';
       if (branded) {
-        outcome = { kind: 'signal', signal: thrown, stash: ctx.stash };
-      } else {
-        const error = thrown as { name?: unknown; message?: unknown; stack?: unknown };
-        outcome = {
-          kind: 'error',
-          name: String(error?.name ?? 'Error'),
-          message: String(error?.message ?? thrown),
-          stack: String(error?.stack ?? ''),
-        };
+        return { kind: 'signal', signal: thrown, stash: ctx.stash };
       }
+      const error = thrown as { name?: unknown; message?: unknown; stack?: unknown };
+      return {
+        kind: 'error',
+        name: String(error?.name ?? 'Error'),
+        message: String(error?.message ?? thrown),
+        stack: String(error?.stack ?? ''),
+      };
     }
-    let result: string;
+  };
+
+  const outcomeJson: ResolverRealm['outcomeJson'] = (outcome) => {
     try {
-      result = nativeStringify(outcome);
+      return nativeStringify(outcome);
     } catch (error) {
-      result = nativeStringify({
+      return nativeStringify({
         kind: 'error',
         name: 'TypeError',
         message: String((error as Error).message),
         stack: '',
       });
     }
-    const record = utils.recordJson();
-    return record === null ? result : `${result.slice(0, -1)},"record":${record}}`;
   };
 
   // Globals: what APPSYNC_JS has, nothing more; none of them can be replaced.
+  // Hidden ones stay reachable through syntax (`1n`, symbols of built-ins), so they are frozen too.
+  const hiddenGlobals = HIDDEN_GLOBALS.map((name) => globalThis[name]);
   for (const name of HIDDEN_GLOBALS) {
     // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- removing globals is the point
     delete globalThis[name];
@@ -274,7 +352,9 @@ globalThis.__courierSetup = (utils) => {
     globalThis,
     ...Object.values(installed),
     modules,
+    infoPrototype,
     ...hiddenIntrinsics,
+    ...hiddenGlobals,
   ];
   while (pending.length > 0) {
     const item = pending.pop();
@@ -299,5 +379,33 @@ globalThis.__courierSetup = (utils) => {
   }
   delete globalThis.__courierSetup;
   delete globalThis['globalThis'];
-  return { modules, invoke };
+  // Built-in globals are writable by default: `Math = 1` would reach the next invocation.
+  for (const name of Object.getOwnPropertyNames(realmGlobal)) {
+    const descriptor = describe(realmGlobal, name);
+    if (descriptor && 'value' in descriptor && (descriptor.writable || descriptor.configurable)) {
+      // The value is restated: node:vm's global drops a value a descriptor leaves out.
+      defineProperty(realmGlobal, name, {
+        value: descriptor.value,
+        enumerable: descriptor.enumerable ?? false,
+        writable: false,
+        configurable: false,
+      });
+    }
+  }
+  const globals: Record<string, unknown> = createObject(null) as Record<string, unknown>;
+  for (const name of Object.getOwnPropertyNames(realmGlobal)) {
+    const descriptor = describe(realmGlobal, name);
+    if (descriptor && 'value' in descriptor && !CONSTANT_GLOBALS.has(name)) {
+      globals[name] = descriptor.value;
+    }
+  }
+  freeze(globals);
+  return {
+    modules,
+    globals,
+    invoke,
+    outcomeJson,
+    stringify: (value) => nativeStringify(value),
+    recordJson: () => utils.recordJson(),
+  };
 };
