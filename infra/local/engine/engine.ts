@@ -16,8 +16,8 @@ import type { DataSource } from '../datasources/types';
 import { Sandbox } from '../runtime/sandbox/sandbox';
 import type { EngineAuth, Principal } from './execution/auth';
 import { DocumentCache } from './execution/document-cache';
+import { assertFieldAllowed, parentProperty } from './execution/field-access';
 import {
-  AppSyncFieldError,
   fieldErrorEntry,
   locationsOf,
   requestErrorMessage,
@@ -137,21 +137,11 @@ export function createEngine(options: EngineOptions): Engine {
     state,
     info,
   ) => {
+    assertFieldAllowed(auth, info, state);
     const typeName = info.parentType.name;
-    if (!auth.isFieldAllowed(typeName, info.fieldName, state.principal)) {
-      throw new AppSyncFieldError(
-        `Not Authorized to access ${info.fieldName} on type ${typeName}`,
-        'Unauthorized',
-      );
-    }
     const resolver = resolvers.get(`${typeName}.${info.fieldName}`);
     if (!resolver) {
-      // AppSync reads a field without a resolver from its parent's value, by field name.
-      const value =
-        source !== null && typeof source === 'object'
-          ? (source as Record<string, unknown>)[info.fieldName]
-          : undefined;
-      return value ?? null;
+      return parentProperty(source, info.fieldName);
     }
     const isRoot = info.path.prev === undefined;
     const context = {

@@ -104,15 +104,25 @@ function filterValue(
   }
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  const visit = (set: SelectionSetNode): void => {
-    for (const selection of set.selections) {
+  for (const field of sets.flatMap((set) => selectedFields(set, fragments))) {
+    const child = source[field.name.value];
+    out[field.alias?.value ?? field.name.value] = field.selectionSet
+      ? filterValue(child, [field.selectionSet], fragments)
+      : (child ?? null);
+  }
+  return out;
+}
+
+/**
+ * The fields a selection set selects at its own level, fragments (inline and named) flattened in
+ * document order, without type conditions: what a value already shaped by its type needs.
+ */
+export function selectedFields(set: SelectionSetNode, fragments: Fragments): FieldNode[] {
+  const fields: FieldNode[] = [];
+  const visit = (current: SelectionSetNode): void => {
+    for (const selection of current.selections) {
       if (selection.kind === Kind.FIELD) {
-        const name = selection.name.value;
-        const key = selection.alias?.value ?? name;
-        const child = source[name];
-        out[key] = selection.selectionSet
-          ? filterValue(child, [selection.selectionSet], fragments)
-          : (child ?? null);
+        fields.push(selection);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         visit(selection.selectionSet);
       } else {
@@ -123,6 +133,6 @@ function filterValue(
       }
     }
   };
-  sets.forEach(visit);
-  return out;
+  visit(set);
+  return fields;
 }

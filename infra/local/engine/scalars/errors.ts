@@ -1,4 +1,4 @@
-import { Kind, print, type ValueNode } from 'graphql';
+import { isValueNode, print, type ASTNode, type ValueNode } from 'graphql';
 
 /** Which way a value was travelling: into a resolver (variable or literal) or out to the client. */
 export type ScalarDirection = 'input' | 'output';
@@ -45,7 +45,7 @@ export function showValue(value: unknown): string {
   const shown =
     typeof value === 'string'
       ? `\`${value}\``
-      : isValueNode(value)
+      : isLiteral(value)
         ? print(value)
         : (safeJson(value) ?? String(value));
   return shown.length > MAX_SHOWN ? `${shown.slice(0, MAX_SHOWN)}…` : shown;
@@ -59,20 +59,11 @@ function safeJson(value: unknown): string | undefined {
   }
 }
 
-const VALUE_KINDS: ReadonlySet<unknown> = new Set([
-  Kind.VARIABLE,
-  Kind.INT,
-  Kind.FLOAT,
-  Kind.STRING,
-  Kind.BOOLEAN,
-  Kind.NULL,
-  Kind.ENUM,
-  Kind.LIST,
-  Kind.OBJECT,
-]);
-
-function isValueNode(value: unknown): value is ValueNode {
-  return typeof value === 'object' && value !== null && VALUE_KINDS.has(Reflect.get(value, 'kind'));
+/** A literal node (graphql-js's own predicate), as opposed to a variable's or a result's value. */
+function isLiteral(value: unknown): value is ValueNode {
+  return (
+    typeof value === 'object' && value !== null && 'kind' in value && isValueNode(value as ASTNode)
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
-import { Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import type { FragmentDefinitionNode, SelectionSetNode } from 'graphql';
+import { selectedFields } from '../execution/selection';
 
 /**
  * A mutation field's result as subscribers receive it: only what the mutation selected, under
@@ -21,27 +22,11 @@ export function publishedPayload(
   }
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  const visit = (set: SelectionSetNode): void => {
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        const key = selection.alias?.value ?? selection.name.value;
-        if (key in source) {
-          out[selection.name.value] = publishedPayload(
-            source[key],
-            selection.selectionSet,
-            fragments,
-          );
-        }
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        visit(selection.selectionSet);
-      } else {
-        const fragment = fragments[selection.name.value];
-        if (fragment) {
-          visit(fragment.selectionSet);
-        }
-      }
+  for (const field of selectedFields(selectionSet, fragments)) {
+    const key = field.alias?.value ?? field.name.value;
+    if (key in source) {
+      out[field.name.value] = publishedPayload(source[key], field.selectionSet, fragments);
     }
-  };
-  visit(selectionSet);
+  }
   return out;
 }

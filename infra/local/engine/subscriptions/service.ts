@@ -15,7 +15,8 @@ import {
 import type { Caller, GraphQLRequest } from '../engine';
 import type { EngineAuth } from '../execution/auth';
 import type { DocumentCache } from '../execution/document-cache';
-import { AppSyncFieldError, fieldErrorEntry, requestErrorMessage } from '../execution/errors';
+import { fieldErrorEntry, locationsOf, requestErrorMessage } from '../execution/errors';
+import { assertFieldAllowed, parentProperty } from '../execution/field-access';
 import { newRequestState, type RequestState } from '../execution/request-state';
 import { checkSubscriptionFilter, type SubscriptionFilter } from './filter';
 import { publishedPayload } from './payload';
@@ -54,18 +55,8 @@ export function createSubscriptions(deps: SubscriptionServiceDeps) {
     state,
     info,
   ) => {
-    const typeName = info.parentType.name;
-    if (!auth.isFieldAllowed(typeName, info.fieldName, state.principal)) {
-      throw new AppSyncFieldError(
-        `Not Authorized to access ${info.fieldName} on type ${typeName}`,
-        'Unauthorized',
-      );
-    }
-    const value =
-      source !== null && typeof source === 'object'
-        ? (source as Record<string, unknown>)[info.fieldName]
-        : undefined;
-    return value ?? null;
+    assertFieldAllowed(auth, info, state);
+    return parentProperty(source, info.fieldName);
   };
 
   async function subscribe(
@@ -78,7 +69,7 @@ export function createSubscriptions(deps: SubscriptionServiceDeps) {
       return refuse(
         prepared.errors.map((error) => ({
           message: requestErrorMessage(error),
-          locations: locations(error),
+          locations: locationsOf(error.locations) ?? [],
         })),
       );
     }
@@ -116,7 +107,7 @@ export function createSubscriptions(deps: SubscriptionServiceDeps) {
       return refuse(
         coerced.errors.map((error) => ({
           message: requestErrorMessage(error),
-          locations: locations(error),
+          locations: locationsOf(error.locations) ?? [],
         })),
       );
     }
@@ -279,12 +270,6 @@ function rootField(operation: OperationDefinitionNode): FieldNode | undefined {
     (selection): selection is FieldNode => selection.kind === Kind.FIELD,
   );
   return fields.length === 1 ? fields[0] : undefined;
-}
-
-function locations(error: {
-  readonly locations?: readonly { line: number; column: number }[] | undefined;
-}) {
-  return (error.locations ?? []).map(({ line, column }) => ({ line, column, sourceName: null }));
 }
 
 function readFilter(
