@@ -7,10 +7,9 @@
  *    same DynamoDB Local from Node (goal: at least 0.9 of the direct throughput).
  * Servers run in child processes; load comes from this process.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import autocannon from 'autocannon';
+import { startChildServer } from './support/child-server';
 
 // Courier pins its AWS SDK; its notice about future Node versions would only clutter the figures.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
@@ -18,34 +17,6 @@ process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 const CONNECTIONS = 10;
 const DURATION_S = Number(process.env['BENCH_SECONDS'] ?? 8);
 const REFERENCE_EMULATOR_RPS = 5_000;
-
-interface Served {
-  readonly child: ChildProcess;
-  readonly info: Record<string, unknown>;
-}
-
-function serve(script: string): Promise<Served> {
-  // node itself (not the tsx wrapper), so the signal that stops it reaches the server.
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(__dirname, 'support', script)],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n')[0];
-      if (out.includes('\n') && line) {
-        resolve({ child, info: JSON.parse(line) as Record<string, unknown> });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-}
 
 async function load(
   url: string,
@@ -99,8 +70,8 @@ async function directPuts(client: DynamoDBClient, table: string): Promise<number
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function main(): Promise<void> {
-  const engine = await serve('serve-fixture.ts');
-  const plain = await serve('serve-plain-graphql.ts');
+  const engine = await startChildServer('serve-engine.ts');
+  const plain = await startChildServer('serve-plain-graphql.ts');
   try {
     const url = engine.info['url'] as string;
     const key = { 'x-api-key': engine.info['apiKey'] as string };
@@ -152,8 +123,7 @@ async function main(): Promise<void> {
       `  engine / direct:                     ${(enginePut.rps / direct).toFixed(2)}  (goal >= 0.90)`,
     );
   } finally {
-    engine.child.kill('SIGTERM');
-    plain.child.kill('SIGTERM');
+    await Promise.all([engine.stop(), plain.stop()]);
   }
 }
 

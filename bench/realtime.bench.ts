@@ -342,7 +342,7 @@ function print(
 }
 
 async function main(): Promise<void> {
-  const server = await startChildServer('serve-realtime.ts');
+  const server = await startChildServer('serve-engine.ts');
   const endpoints = server.info as unknown as Endpoints;
   const poster = createJsonPoster(
     endpoints.url,

@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../build/paths';
+import { waitUntilGone } from '../local/dynamodb-local/fixtures/processes';
 
 /** `courier start` as people run it: a real process, its output lines, its signals. */
 
@@ -85,21 +86,10 @@ function jvmsBelow(rootPid: number): number[] {
   });
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
+/** Whether every one of these processes has ended within the time. */
 async function gone(pids: readonly number[], timeoutMs = 8000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && pids.some(isRunning)) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return !pids.some(isRunning);
+  const ended = await Promise.all(pids.map((pid) => waitUntilGone(pid, timeoutMs)));
+  return ended.every(Boolean);
 }
 
 let dataDir: string;

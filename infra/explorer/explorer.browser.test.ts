@@ -3,7 +3,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { resultPane as resultPaneOf, typeAndRun } from './testing/explorer-page';
+import { launchChromium } from '../testing/chromium';
 import { buildExplorer } from './build';
 import { startStaticAndGraphql, type StaticAndGraphqlServer } from './testing/static-and-graphql';
 
@@ -21,10 +23,7 @@ beforeAll(async () => {
   outDir = await mkdtemp(path.join(tmpdir(), 'courier-explorer-browser-'));
   await buildExplorer(outDir);
   server = await startStaticAndGraphql({ assetsDir: outDir, apiKey });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
   page.on('request', (request) => requested.push(request.url()));
   await page.goto(server.pageUrl);
@@ -36,18 +35,7 @@ afterAll(async () => {
   if (outDir !== undefined) await rm(outDir, { recursive: true, force: true });
 });
 
-/** Replaces the query editor's text by typing, as a user would, and runs it with Ctrl-Enter. */
-async function typeAndRun(query: string): Promise<void> {
-  const editor = page.getByRole('region', { name: 'Query Editor' }).locator('.CodeMirror');
-  await editor.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type(query);
-  await page.keyboard.press('Escape'); // close the autocompletion popup, if open
-  await page.keyboard.press('Control+Enter');
-}
-
-const resultPane = () => page.getByRole('region', { name: 'Result Window' });
+const resultPane = () => resultPaneOf(page);
 
 /** The last POST /graphql that ran the whoami query (introspection requests also arrive). */
 function lastWhoamiRequest() {
@@ -66,7 +54,7 @@ describe('the explorer page', () => {
   });
 
   it('runs a typed query with the API key and shows the result', async () => {
-    await typeAndRun('{ whoami }');
+    await typeAndRun(page, '{ whoami }');
     await resultPane().getByText(`"api-key:${apiKey}"`).waitFor();
     const request = lastWhoamiRequest();
     expect(request?.headers['x-api-key']).toBe(apiKey);
@@ -77,7 +65,7 @@ describe('the explorer page', () => {
     await page.getByLabel('Auth mode').selectOption('AMAZON_COGNITO_USER_POOLS');
     await expect(page.getByText('npx courier token --user NAME').isVisible()).resolves.toBe(true);
     await page.getByLabel('User-pool token').fill(token);
-    await typeAndRun('query Me { whoami }');
+    await typeAndRun(page, 'query Me { whoami }');
     await resultPane().getByText(`"token:${token}"`).waitFor();
     const request = lastWhoamiRequest();
     expect(request?.headers['authorization']).toBe(token);

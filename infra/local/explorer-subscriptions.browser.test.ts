@@ -1,7 +1,9 @@
 // Subscriptions in the explorer, served by the real engine, in Debian's chromium (playwright-core,
 // no download): a user runs a subscription, sees each mutation's event arrive, stops it, and
 // sees why a refused subscription failed.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { resultPane as resultPaneOf, typeAndRun } from '../explorer/testing/explorer-page';
+import { launchChromium } from '../testing/chromium';
 import { openLocalIssuer } from './auth/local-issuer';
 import { dataDirLayout } from './data-dir';
 import { useLocalApi } from './testing/local-api';
@@ -11,10 +13,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
   await page.goto(local.api.explorerUrl);
 }, 60_000);
@@ -23,17 +22,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function typeAndRun(query: string): Promise<void> {
-  const editor = page.getByRole('region', { name: 'Query Editor' }).locator('.CodeMirror');
-  await editor.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type(query);
-  await page.keyboard.press('Escape'); // close the autocompletion popup, if open
-  await page.keyboard.press('Control+Enter');
-}
-
-const resultPane = () => page.getByRole('region', { name: 'Result Window' });
+const resultPane = () => resultPaneOf(page);
 const stopButton = () => page.getByRole('button', { name: 'Stop query (Ctrl-Enter)' });
 const runButton = () => page.getByRole('button', { name: 'Execute query (Ctrl-Enter)' });
 
@@ -57,7 +46,7 @@ async function putItem(sk: string, kind: string): Promise<void> {
 
 describe('subscriptions in the explorer on the local engine', () => {
   it('streams each event into the result pane until the user stops it', async () => {
-    await typeAndRun('subscription { onItemPut(pk: "browser") { pk sk kind } }');
+    await typeAndRun(page, 'subscription { onItemPut(pk: "browser") { pk sk kind } }');
     await until(() => local.api.engine.subscriptionCount() === 1, 'the subscription to be live');
     await stopButton().waitFor();
 
@@ -78,7 +67,7 @@ describe('subscriptions in the explorer on the local engine', () => {
   });
 
   it('shows why the engine refused a subscription', async () => {
-    await typeAndRun('subscription { onRefused { pk } }');
+    await typeAndRun(page, 'subscription { onRefused { pk } }');
     await resultPane().getByText('"Subscriptions to onRefused are refused."').waitFor();
     await resultPane().getByText('"Refused"').waitFor();
     await runButton().waitFor(); // nothing left running
@@ -91,7 +80,7 @@ describe('subscriptions in the explorer on the local engine', () => {
     await page
       .getByLabel('User-pool token')
       .fill(issuer.mint({ username: 'browser-admin', groups: ['admins'] }));
-    await typeAndRun('subscription { onAdminItemPut { pk kind } }');
+    await typeAndRun(page, 'subscription { onAdminItemPut { pk kind } }');
     await until(() => local.api.engine.subscriptionCount() === 1, 'the admin subscription');
 
     await putItem('4', 'seen by admins');

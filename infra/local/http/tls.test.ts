@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../testing/chromium';
 import {
   BasicConstraintsExtension,
   SubjectAlternativeNameExtension,
@@ -391,18 +391,9 @@ error <dir>/server-cert.pem: verification failed"
       const line = trustInstructions(certificate).find((text) => text.includes('Testing:')) ?? '';
       const flag = /--ignore-certificate-errors-spki-list=\S+/.exec(line)?.[0] ?? '';
       expect(flag).toMatch(/^--ignore-certificate-errors-spki-list=[A-Za-z0-9+/]{43}=$/);
-      const base = [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-      ];
       const origin = `https://127.0.0.1:${server.port}`;
 
-      const trusting = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: [...base, flag],
-      });
+      const trusting = await launchChromium([flag]);
       try {
         const page = await trusting.newPage();
         await page.goto(`${origin}/`);
@@ -425,7 +416,7 @@ error <dir>/server-cert.pem: verification failed"
         await trusting.close();
       }
 
-      const untrusting = await chromium.launch({ executablePath: '/usr/bin/chromium', args: base });
+      const untrusting = await launchChromium();
       try {
         const page = await untrusting.newPage();
         await expect(page.goto(`${origin}/`)).rejects.toThrow(/net::ERR_CERT_AUTHORITY_INVALID/);

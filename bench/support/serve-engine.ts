@@ -1,7 +1,7 @@
 /**
- * A child process for the realtime benchmark: the local engine with the fixture API (whose
- * Subscription.onItemPut fires on Mutation.putItem) on a free port, in-memory DynamoDB, no request
- * logs. Engine and realtime notes (dropped events, slow consumers) go to stderr, so a lost event
+ * A child process for the engine and realtime benchmarks: the local engine with the fixture API
+ * (whose Subscription.onItemPut fires on Mutation.putItem) on a free port, in-memory DynamoDB, no
+ * request logs. Engine and realtime notes (dropped events, slow consumers) go to stderr, so a lost event
  * has a visible cause. Prints one JSON line with its endpoints, then serves until killed.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
