@@ -8,7 +8,7 @@ import { Amplify } from 'aws-amplify';
 import { generateClient } from 'aws-amplify/api';
 import { decodeJWT } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
-import { emit, serveCommands } from './child-protocol';
+import { emit, serveCommands, subscriptionsById } from './child-protocol';
 import { installGlobalWebSocket } from './global-websocket';
 
 installGlobalWebSocket(emit);
@@ -16,7 +16,7 @@ installGlobalWebSocket(emit);
 type AuthMode = 'apiKey' | 'userPool';
 
 let token: string | null = null;
-const subscriptions = new Map<string, { unsubscribe(): void }>();
+const subscriptions = subscriptionsById();
 
 Hub.listen('api', ({ payload }) => {
   const data = payload.data as { connectionState?: unknown } | undefined;
@@ -74,19 +74,10 @@ serveCommands({
         `Expected a subscription, received another operation: ${String(args['query'])}`,
       );
     }
-    subscriptions.set(
-      id,
-      operation.subscribe({
-        next: (value: unknown) => emit({ event: 'next', id, value }),
-        error: (error: unknown) => emit({ event: 'error', id, error }),
-        complete: () => emit({ event: 'complete', id }),
-      }),
-    );
+    subscriptions.subscribe(id, operation);
   },
   unsubscribe(args) {
-    const id = String(args['id']);
-    subscriptions.get(id)?.unsubscribe();
-    subscriptions.delete(id);
+    subscriptions.unsubscribe(String(args['id']));
   },
   async graphql(args) {
     try {

@@ -7,14 +7,14 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { createAuthLink, type AuthOptions } from 'aws-appsync-auth-link';
 import { createSubscriptionHandshakeLink } from 'aws-appsync-subscription-link';
-import { emit, serveCommands } from './child-protocol';
+import { emit, serveCommands, subscriptionsById } from './child-protocol';
 import { installGlobalWebSocket } from './global-websocket';
 
 installGlobalWebSocket(emit);
 
 const REGION = 'us-east-1';
 const clients = new Map<string, ApolloClient>();
-const subscriptions = new Map<string, { unsubscribe(): void }>();
+const subscriptions = subscriptionsById();
 
 function clientNamed(name: unknown): ApolloClient {
   const client = clients.get(String(name));
@@ -47,19 +47,10 @@ serveCommands({
       query: gql(String(args['query'])),
       variables: (args['variables'] ?? {}) as Record<string, unknown>,
     });
-    subscriptions.set(
-      id,
-      observable.subscribe({
-        next: (value: unknown) => emit({ event: 'next', id, value }),
-        error: (error: unknown) => emit({ event: 'error', id, error }),
-        complete: () => emit({ event: 'complete', id }),
-      }),
-    );
+    subscriptions.subscribe(id, observable);
   },
   unsubscribe(args) {
-    const id = String(args['id']);
-    subscriptions.get(id)?.unsubscribe();
-    subscriptions.delete(id);
+    subscriptions.unsubscribe(String(args['id']));
   },
   async mutate(args) {
     try {

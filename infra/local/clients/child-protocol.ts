@@ -88,3 +88,35 @@ export function toJson(value: unknown, seen: Set<object> = new Set()): unknown {
     seen.delete(value);
   }
 }
+
+interface Subscribable {
+  subscribe(observer: {
+    next(value: unknown): void;
+    error(error: unknown): void;
+    complete(): void;
+  }): { unsubscribe(): void };
+}
+
+/**
+ * The client apps' live subscriptions by the test's id: each one's events go to the test as
+ * `next`, `error` and `complete` events, and `unsubscribe` ends it.
+ */
+export function subscriptionsById() {
+  const live = new Map<string, { unsubscribe(): void }>();
+  return {
+    subscribe(id: string, source: Subscribable): void {
+      live.set(
+        id,
+        source.subscribe({
+          next: (value: unknown) => emit({ event: 'next', id, value }),
+          error: (error: unknown) => emit({ event: 'error', id, error }),
+          complete: () => emit({ event: 'complete', id }),
+        }),
+      );
+    },
+    unsubscribe(id: string): void {
+      live.get(id)?.unsubscribe();
+      live.delete(id);
+    },
+  };
+}
