@@ -1,8 +1,6 @@
 import {
   execute,
   getOperationAST,
-  Kind,
-  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLError,
@@ -225,7 +223,7 @@ export function createEngine(options: EngineOptions): Engine {
         const failed = new Set(
           (result.errors ?? []).flatMap((error) => (error.path ? [String(error.path[0])] : [])),
         );
-        subscriptions.publish(operation, fragmentsOf(prepared.document), result.data, failed);
+        subscriptions.publish(operation, prepared.fragments, result.data, failed);
         subscriptions.invalidate(state.invalidations);
       }
       const body: GraphQLResponseBody = { data: result.data ?? null };
@@ -319,14 +317,4 @@ function requestErrorEntry(error: GraphQLError): RequestErrorEntry {
 
 function requestError(message: string, errorType: string): AppSyncErrorEntry {
   return { path: null, data: null, errorType, errorInfo: null, locations: [], message };
-}
-
-function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) {
-      fragments[definition.name.value] = definition;
-    }
-  }
-  return fragments;
 }

@@ -1,8 +1,21 @@
-import { parse, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
+import {
+  Kind,
+  parse,
+  validate,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLError,
+  type GraphQLSchema,
+} from 'graphql';
 import { appSyncValidationErrors } from './validation-messages';
 
 export type PreparedDocument =
-  | { readonly ok: true; readonly document: DocumentNode }
+  | {
+      readonly ok: true;
+      readonly document: DocumentNode;
+      /** The document's fragments by name (publishing reads the mutation's selections). */
+      readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+    }
   | {
       readonly ok: false;
       readonly stage: 'parse' | 'validate';
@@ -50,7 +63,7 @@ export class DocumentCache {
     }
     const errors = validate(this.schema, document);
     if (errors.length === 0) {
-      return { ok: true, document };
+      return { ok: true, document, fragments: fragmentsOf(document) };
     }
     // Worded as AppSync's graphql-java words them, once per document for every transport.
     return {
@@ -59,4 +72,15 @@ export class DocumentCache {
       errors: appSyncValidationErrors(errors, document, this.schema),
     };
   }
+}
+
+/** A document's fragment definitions by name. */
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+      fragments[definition.name.value] = definition;
+    }
+  }
+  return fragments;
 }
