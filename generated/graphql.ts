@@ -100,6 +100,18 @@ export type Message = {
   sequenceNumber: Maybe<Scalars['String']['output']>;
 };
 
+export type MessageSentInput = {
+  attributes?: InputMaybe<Scalars['AWSJSON']['input']>;
+  body: Scalars['String']['input'];
+  deduplicationId?: InputMaybe<Scalars['String']['input']>;
+  duplicate: Scalars['Boolean']['input'];
+  groupId?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  queue: Scalars['String']['input'];
+  sentAt: Scalars['AWSDateTime']['input'];
+  sequenceNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Marks a delivery as processed: the message is gone. Fails when the receipt handle is no longer current. */
@@ -112,6 +124,8 @@ export type Mutation = {
   createQueue: Queue;
   /** Deletes a queue and returns it as it was. */
   deleteQueue: Maybe<Queue>;
+  /** Announces a message sent in a batch to onMessageSent subscribers. Called by Courier's back end only. */
+  publishMessageSent: Maybe<Message>;
   /** Announces a queue event to onQueueEvent subscribers. Called by Courier's back end only. */
   publishQueueEvent: Maybe<QueueEvent>;
   /** Removes every message of a queue; the queue itself stays. */
@@ -156,6 +170,11 @@ export type MutationCreateQueueArgs = {
 
 export type MutationDeleteQueueArgs = {
   name: Scalars['String']['input'];
+};
+
+
+export type MutationPublishMessageSentArgs = {
+  input: MessageSentInput;
 };
 
 

@@ -21,7 +21,11 @@ export function request(
     return fail(checked.problem);
   }
   const table = tableName(ctx, 'QUEUES_TABLE');
-  const queue: QueueItem = { ...checked.settings, createdAt: util.time.nowISO8601() };
+  const queue: QueueItem = {
+    ...checked.settings,
+    id: util.autoUlid(),
+    createdAt: util.time.nowISO8601(),
+  };
   ctx.stash.queue = queue;
 
   const key = util.dynamodb.toMapValues({ name: queue.name });

@@ -27,8 +27,12 @@ export interface TableSpec {
   readonly stream?: 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY';
 }
 
-/** A value of an environment variable: a literal, or the physical name of a manifest table. */
-export type EnvironmentValue<Table extends string> = string | { readonly tableName: Table };
+/**
+ * A value of an environment variable: a literal, the physical name of a manifest table, or the
+ * API's own GraphQL endpoint (for functions that call back into the API with IAM).
+ */
+export type EnvironmentValue<Table extends string> =
+  string | { readonly tableName: Table } | { readonly api: 'graphqlUrl' };
 
 /** A Lambda function: a Node.js handler module under resolvers/lambda/, bundled with esbuild. */
 export interface LambdaSpec<Table extends string> {
@@ -41,6 +45,11 @@ export interface LambdaSpec<Table extends string> {
   readonly environment?: Readonly<Record<string, EnvironmentValue<Table>>>;
   /** Tables the function reads or writes, with the DynamoDB actions its code uses. */
   readonly tables?: Readonly<Partial<Record<Table, readonly DynamoDbAction[]>>>;
+  /**
+   * Root fields of this API the function calls with its IAM role (`Mutation.publishQueueEvent`):
+   * the deployment grants appsync:GraphQL on exactly these.
+   */
+  readonly apiFields?: readonly string[];
   /** Lambda's timeout, 1..900 seconds; 10 when omitted. */
   readonly timeoutSeconds?: number;
   /** Lambda's memory, 128..10240 MB; 512 when omitted. */

@@ -62,9 +62,12 @@ function run(
 }
 
 const storedQueue = storedQueueItem();
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
+// The GraphQL Queue: the stored settings without the incarnation id message keys use.
+const { id: _incarnation, ...storedSettings } = storedQueue;
 const queueFields = {
-  ...storedQueue,
+  ...storedSettings,
   deduplicationWindowSeconds: null,
   deadLetterQueue: null,
   maxReceiveCount: null,
@@ -162,6 +165,7 @@ describe('the queue-administration resolvers, run in the APPSYNC_JS sandbox', ()
                 maxMessageBytes: { N: 262_144 },
                 contentBasedDeduplication: { BOOL: false },
                 createdAt: { S: '2026-11-21T10:00:00.000Z' },
+                id: { S: expect.stringMatching(ULID) },
               },
               condition: {
                 expression: 'attribute_not_exists(#name)',
@@ -170,7 +174,7 @@ describe('the queue-administration resolvers, run in the APPSYNC_JS sandbox', ()
             },
           ],
         },
-        stash: { queue: { ...storedQueue } },
+        stash: { queue: { ...storedQueue, id: expect.stringMatching(ULID) } },
       });
     });
 

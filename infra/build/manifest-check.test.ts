@@ -16,7 +16,7 @@ function withChanges(changes: Partial<Manifest>): Manifest {
   return { ...manifest, ...changes };
 }
 
-function without(entries: Readonly<Record<string, string>>, key: string): Record<string, string> {
+function without<T>(entries: Readonly<Record<string, T>>, key: string): Record<string, T> {
   return Object.fromEntries(Object.entries(entries).filter(([name]) => name !== key));
 }
 
@@ -71,7 +71,7 @@ describe('checkManifest', () => {
     ],
     [
       'a root field left out of both resolvers and unresolved',
-      withChanges({ unresolved: without(manifest.unresolved, 'Mutation.sendMessage') }),
+      withChanges({ resolvers: without(manifest.resolvers, 'Mutation.sendMessage') }),
       'Root field Mutation.sendMessage has no resolver',
     ],
     [
@@ -92,7 +92,7 @@ describe('checkManifest', () => {
           'Query.queue': { kind: 'UNIT', dataSource: 'queueTable' },
         },
       }),
-      'Resolver Query.queue uses data source "queueTable", which is not declared (data sources: queuesTable).',
+      'Resolver Query.queue uses data source "queueTable", which is not declared (data sources: queuesTable, messagesTable, events, sender, receiver, acknowledger, maintenance).',
     ],
     [
       'a pipeline function with an undeclared data source',
@@ -110,7 +110,7 @@ describe('checkManifest', () => {
     [
       'a data source on an undeclared table',
       withChanges({ dataSources: { queuesTable: { kind: 'DYNAMODB', table: 'queue' } } }),
-      'Data source queuesTable uses table "queue", which is not declared (tables: queues).',
+      'Data source queuesTable uses table "queue", which is not declared (tables: queues, messages).',
     ],
     [
       'a pipeline with no functions',
@@ -151,7 +151,7 @@ describe('checkManifest', () => {
     [
       'an environment variable naming an undeclared table',
       withChanges({ environment: { QUEUES_TABLE: { tableName: 'queue' } } }),
-      'Environment variable QUEUES_TABLE names table "queue", which is not declared (tables: queues).',
+      'Environment variable QUEUES_TABLE names table "queue", which is not declared (tables: queues, messages).',
     ],
     [
       'a misnamed environment variable',
@@ -166,7 +166,7 @@ describe('checkManifest', () => {
     [
       'a Lambda environment variable naming an undeclared table',
       withLambda({ environment: { MESSAGES_TABLE: { tableName: 'message' } } }),
-      'Data source receiveFn has environment variable MESSAGES_TABLE naming table "message", which is not declared (tables: queues).',
+      'Data source receiveFn has environment variable MESSAGES_TABLE naming table "message", which is not declared (tables: queues, messages).',
     ],
     [
       'a Lambda environment variable Lambda reserves',
@@ -179,9 +179,24 @@ describe('checkManifest', () => {
       'Data source receiveFn has environment variable "queues-table", which is misnamed; expected letters, digits or _ starting with a letter.',
     ],
     [
+      "the API's own URL in AppSync's environment",
+      withChanges({ environment: { ...manifest.environment, API_URL: { api: 'graphqlUrl' } } }),
+      "Environment variable API_URL names the API's own URL; only Lambda functions may",
+    ],
+    [
+      'a Lambda calling a subscription field',
+      withLambda({ apiFields: ['Subscription.onQueueEvent'] }),
+      'Data source receiveFn calls Subscription.onQueueEvent, which is not a query or mutation field',
+    ],
+    [
+      'a Lambda calling a field that does not exist',
+      withLambda({ apiFields: ['Mutation.publish'] }),
+      'Data source receiveFn calls Mutation.publish points at a field that does not exist',
+    ],
+    [
       'a Lambda granted an undeclared table',
       withLambda({ tables: { message: ['GetItem'] } }),
-      'Data source receiveFn is granted access to table "message", which is not declared (tables: queues).',
+      'Data source receiveFn is granted access to table "message", which is not declared (tables: queues, messages).',
     ],
     [
       'a Lambda handler that is not a function name',
@@ -271,10 +286,27 @@ describe('checkManifest', () => {
     expect(problems).toEqual(expect.arrayContaining([expect.stringContaining(message)]));
   });
 
+  it('reports a Lambda calling a field that only API keys may call', () => {
+    const iamSchema = buildSchema(`
+      directive @aws_iam on OBJECT | FIELD_DEFINITION
+      directive @aws_api_key on OBJECT | FIELD_DEFINITION
+      type Query { q: Int }
+      type Mutation { open: Int @aws_iam, keyOnly: Int @aws_api_key, plain: Int }`);
+    const lambdaManifest = withLambda({
+      apiFields: ['Mutation.open', 'Mutation.keyOnly', 'Mutation.plain'],
+    });
+    const problems = checkManifest(lambdaManifest, iamSchema, { sourceExists: everySourceExists });
+    expect(problems.filter((problem) => problem.includes('not marked @aws_iam'))).toEqual([
+      "Data source receiveFn calls Mutation.keyOnly, which is not marked @aws_iam; a function's role can call only fields that allow AWS_IAM.",
+      "Data source receiveFn calls Mutation.plain, which is not marked @aws_iam; a function's role can call only fields that allow AWS_IAM.",
+    ]);
+  });
+
   it('reports a subscription to a mutation that does not exist, and one of another type', () => {
     const sdl = (mutations: string): string =>
       `type Query { q: Int } type Mutation { send: String, count: Int } type Subscription { on: String @aws_subscribe(mutations: [${mutations}]) } directive @aws_subscribe(mutations: [String!]!) on FIELD_DEFINITION`;
     const empty = withChanges({
+      dataSources: {},
       resolvers: {},
       unresolved: { 'Query.q': 'x', 'Mutation.send': 'x', 'Mutation.count': 'x' },
     });

@@ -169,7 +169,7 @@ function lambdaProblems(
         `${owner} sets environment variable ${key}, which Lambda reserves and sets itself.`,
       );
     }
-    if (typeof value !== 'string' && !tables.includes(value.tableName)) {
+    if (typeof value !== 'string' && 'tableName' in value && !tables.includes(value.tableName)) {
       problems.push(
         `${owner} has environment variable ${key} naming table ${JSON.stringify(value.tableName)}, which is not declared (tables: ${tables.join(', ')}).`,
       );
@@ -271,7 +271,11 @@ function environmentProblems(manifest: Manifest): string[] {
         `Environment variable ${JSON.stringify(key)} is misnamed; expected 2 to 64 letters, digits or _ starting with a letter.`,
       );
     }
-    if (typeof value !== 'string' && !tables.includes(value.tableName)) {
+    if (typeof value !== 'string' && !('tableName' in value)) {
+      problems.push(
+        `Environment variable ${key} names the API's own URL; only Lambda functions may (AppSync's environment holds literals and table names).`,
+      );
+    } else if (typeof value !== 'string' && !tables.includes(value.tableName)) {
       problems.push(
         `Environment variable ${key} names table ${JSON.stringify(value.tableName)}, which is not declared (tables: ${tables.join(', ')}).`,
       );
@@ -343,6 +347,48 @@ function subscriptionProblems(schema: GraphQLSchema): string[] {
   return problems;
 }
 
+/** A function may call back only fields that exist and that AppSync lets IAM callers reach. */
+function apiFieldProblems(manifest: Manifest, schema: GraphQLSchema): string[] {
+  const problems: string[] = [];
+  for (const [name, dataSource] of Object.entries(manifest.dataSources)) {
+    if (dataSource.kind !== 'LAMBDA') {
+      continue;
+    }
+    for (const coordinate of dataSource.apiFields ?? []) {
+      const problem = fieldProblem(schema, coordinate, `Data source ${name} calls`);
+      if (problem) {
+        problems.push(problem);
+        continue;
+      }
+      const parts = splitCoordinate(coordinate);
+      const type = parts ? schema.getType(parts.typeName) : undefined;
+      const roots = [schema.getQueryType(), schema.getMutationType()];
+      if (!isObjectType(type) || !roots.includes(type)) {
+        problems.push(
+          `Data source ${name} calls ${coordinate}, which is not a query or mutation field; functions can call only those over HTTP.`,
+        );
+        continue;
+      }
+      const field = parts ? type.getFields()[parts.fieldName] : undefined;
+      const names = (node: typeof field) =>
+        (node?.astNode?.directives ?? []).map((directive) => directive.name.value);
+      const own = names(field);
+      const typeLevel = (type.astNode?.directives ?? []).map((directive) => directive.name.value);
+      const authDirectives = own.filter(
+        (directive) => directive.startsWith('aws_') && directive !== 'aws_subscribe',
+      );
+      const iam =
+        authDirectives.length > 0 ? own.includes('aws_iam') : typeLevel.includes('aws_iam');
+      if (!iam) {
+        problems.push(
+          `Data source ${name} calls ${coordinate}, which is not marked @aws_iam; a function's role can call only fields that allow AWS_IAM.`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
 /**
  * Compares the manifest with the schema and the resolver sources. Returns one message per problem,
  * each naming the offending coordinate; an empty list means the two agree.
@@ -362,6 +408,7 @@ export function checkManifest(
     ...pipelineProblems(manifest),
     ...environmentProblems(manifest),
     ...subscriptionProblems(schema),
+    ...apiFieldProblems(manifest, schema),
     ...sourceProblems,
   ];
 }

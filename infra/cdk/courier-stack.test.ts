@@ -1,124 +1,136 @@
 import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { manifest } from '../../resolvers/index';
-import { codeUnits } from '../../resolvers/manifest';
-import { bundleResolvers } from '../build/bundle';
-import { resolversDir, schemaDir } from '../build/paths';
-import { readBundles } from './bundles';
+import { projectRoot, schemaDir } from '../build/paths';
+import { checkDeployableSchema } from './api';
 import { CourierStack } from './courier-stack';
+import {
+  expectApiAuthAndObservability,
+  expectDataSourceRolesScoped,
+  expectEveryManifestPartDeployed,
+  expectExplorerConfig,
+  expectExplorerPrivateBehindCloudFront,
+  expectFunctionsLeastPrivilege,
+  expectOutputs,
+  expectResolversFromBundles,
+  expectStageRemovalPolicies,
+  expectTablesAsSpecified,
+} from './testing/stack-expectations';
+import {
+  courierApi,
+  prepareWorkspace,
+  synthesize,
+  type Synthesized,
+  type Workspace,
+} from './testing/synthesize';
 
-let bundleDir: string;
-let template: Template;
-let bundles: Record<string, string>;
+// Courier's own manifest, whatever it holds today: every check walks the manifest.
+let workspace: Workspace;
+let dev: Synthesized;
+let prod: Synthesized;
 
 beforeAll(async () => {
-  bundleDir = await mkdtemp(path.join(tmpdir(), 'courier-cdk-'));
-  await bundleResolvers({ manifest, resolversDir, outDir: bundleDir });
-  bundles = readBundles(manifest, bundleDir);
-  const app = new App({ outdir: path.join(bundleDir, 'cdk.out') });
-  const stack = new CourierStack(app, 'Courier', {
-    manifest,
-    schemaFile: path.join(schemaDir, 'schema.graphql'),
-    bundles,
-  });
-  template = Template.fromStack(stack);
-});
+  workspace = await prepareWorkspace(courierApi);
+  dev = synthesize(courierApi, workspace, 'dev');
+  // prod differs in settings, not code: its Lambdas are not bundled a second time.
+  prod = synthesize(courierApi, workspace, 'prod', { bundleFunctions: false });
+}, 120_000);
 
 afterAll(async () => {
-  await rm(bundleDir, { recursive: true, force: true });
+  await workspace.remove();
 });
 
-describe('CourierStack', () => {
+describe("CourierStack from Courier's manifest", () => {
+  it('deploys every table, data source, Lambda function and resolver of the manifest, and nothing more', () => {
+    expectEveryManifestPartDeployed(dev);
+    expectEveryManifestPartDeployed(prod);
+  });
+
   it('creates the GraphQL API from schema/schema.graphql alone', () => {
-    template.resourceCountIs('AWS::AppSync::GraphQLApi', 1);
-    template.hasResourceProperties('AWS::AppSync::GraphQLSchema', {
+    dev.template.resourceCountIs('AWS::AppSync::GraphQLApi', 1);
+    dev.template.hasResourceProperties('AWS::AppSync::GraphQLSchema', {
       Definition: readFileSync(path.join(schemaDir, 'schema.graphql'), 'utf8'),
     });
+    expect(() => checkDeployableSchema(path.join(schemaDir, 'appsync.graphql'))).toThrow(
+      /declares AppSync's own "(directive @aws_\w+|scalar AWS\w+)"; deploy schema\/schema\.graphql/,
+    );
   });
 
-  it('authorizes with an API key by default, and Cognito user pools and IAM as additional modes', () => {
-    template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
-      AuthenticationType: 'API_KEY',
-      AdditionalAuthenticationProviders: [
-        Match.objectLike({ AuthenticationType: 'AMAZON_COGNITO_USER_POOLS' }),
-        { AuthenticationType: 'AWS_IAM' },
-      ],
-      XrayEnabled: true,
-      LogConfig: Match.objectLike({ FieldLogLevel: 'ERROR' }),
-    });
-    template.hasResourceProperties('AWS::AppSync::ApiKey', { Expires: Match.anyValue() });
-    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admins' });
+  it('deploys each resolver and pipeline function with its bundle as APPSYNC_JS 1.0.0', () => {
+    expectResolversFromBundles(dev);
   });
 
-  it('creates one on-demand table with point-in-time recovery per manifest table', () => {
-    const tables = Object.entries(manifest.tables);
-    template.resourceCountIs('AWS::DynamoDB::Table', tables.length);
-    for (const [, spec] of tables) {
-      template.hasResourceProperties('AWS::DynamoDB::Table', {
-        KeySchema: [{ AttributeName: spec.partitionKey.name, KeyType: 'HASH' }],
-        BillingMode: 'PAY_PER_REQUEST',
-        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-      });
-    }
+  it('lets each data source role reach only its own table or invoke only its own function', () => {
+    expectDataSourceRolesScoped(dev);
   });
 
-  it('passes table names to resolvers as AppSync environment variables', () => {
-    template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
-      EnvironmentVariables: { QUEUES_TABLE: { Ref: Match.stringLikeRegexp('^queuesTable') } },
-    });
+  it('grants each Lambda exactly the DynamoDB actions, tables and API fields its spec lists', () => {
+    expectFunctionsLeastPrivilege(dev);
   });
 
-  it('creates one data source per manifest data source', () => {
-    template.resourceCountIs('AWS::AppSync::DataSource', Object.keys(manifest.dataSources).length);
-    for (const [name, spec] of Object.entries(manifest.dataSources)) {
-      template.hasResourceProperties('AWS::AppSync::DataSource', {
-        Name: name,
-        Type: spec.kind === 'DYNAMODB' ? 'AMAZON_DYNAMODB' : 'NONE',
-      });
-    }
+  it('creates the tables on demand with point-in-time recovery, TTL and indexes from the spec', () => {
+    expectTablesAsSpecified(dev);
   });
 
-  it('creates one APPSYNC_JS resolver per manifest resolver, with its bundled code inline', () => {
-    const resolvers = Object.entries(manifest.resolvers);
-    template.resourceCountIs('AWS::AppSync::Resolver', resolvers.length);
-    for (const [coordinate, resolver] of resolvers) {
-      const [typeName, fieldName] = coordinate.split('.');
-      template.hasResourceProperties('AWS::AppSync::Resolver', {
-        TypeName: typeName,
-        FieldName: fieldName,
-        Kind: resolver.kind,
-        Runtime: { Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' },
-        Code: bundles[coordinate],
-        ...(resolver.kind === 'UNIT' ? { DataSourceName: resolver.dataSource } : {}),
-      });
-    }
+  it('authorizes with an API key by default, Cognito and IAM beside it, with logs and X-Ray', () => {
+    expectApiAuthAndObservability(dev);
+    expectApiAuthAndObservability(prod);
   });
 
-  it('creates one function per pipeline step of the manifest', () => {
-    const functions = codeUnits(manifest).filter((unit) => unit.id.includes('/'));
-    template.resourceCountIs('AWS::AppSync::FunctionConfiguration', functions.length);
-    for (const fn of functions) {
-      template.hasResourceProperties('AWS::AppSync::FunctionConfiguration', {
-        Runtime: { Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' },
-        Code: bundles[fn.id],
-      });
-    }
+  it('serves the explorer from a private bucket through CloudFront only', () => {
+    expectExplorerPrivateBehindCloudFront(dev);
   });
 
-  it('refuses to synthesize without the bundles, naming the one missing', () => {
-    const app = new App({ outdir: path.join(bundleDir, 'cdk.out.missing') });
-    const { 'Query.queue': _missing, ...incomplete } = bundles;
+  it("writes config.json with this stack's endpoints, API key and auth modes", () => {
+    expectExplorerConfig(dev);
+  });
+
+  it('outputs the endpoints, user pool, client and explorer URL', () => {
+    expectOutputs(dev);
+  });
+
+  it('retains and protects data in prod', () => {
+    expectStageRemovalPolicies(prod);
+  });
+
+  it('removes everything with the stack in dev', () => {
+    expectStageRemovalPolicies(dev);
+  });
+
+  it('refuses to synthesize without every bundle, naming the missing ones', () => {
+    const [first, second, ...rest] = Object.keys(workspace.bundles);
+    const incomplete = Object.fromEntries(rest.map((id) => [id, workspace.bundles[id] ?? '']));
     expect(
       () =>
-        new CourierStack(app, 'Courier', {
-          manifest,
-          schemaFile: path.join(schemaDir, 'schema.graphql'),
+        new CourierStack(new App(), 'Incomplete', {
+          manifest: courierApi.manifest,
+          schemaFile: courierApi.schemaFile,
+          root: courierApi.root,
+          projectRoot,
           bundles: incomplete,
+          explorerDir: workspace.explorerDir,
+          stage: 'dev',
+          apiKeyExpires: dev.apiKeyExpires,
         }),
-    ).toThrow('No bundle for Query.queue: run `npm run build` before synthesizing.');
+    ).toThrow(`No bundle for ${first}, ${second}: run \`npm run build\` before synthesizing.`);
+  });
+
+  it('refuses to synthesize without a built explorer page', () => {
+    const missing = path.join(workspace.dir, 'no-explorer');
+    expect(
+      () =>
+        new CourierStack(new App(), 'NoExplorer', {
+          manifest: courierApi.manifest,
+          schemaFile: courierApi.schemaFile,
+          root: courierApi.root,
+          projectRoot,
+          bundles: workspace.bundles,
+          explorerDir: missing,
+          stage: 'dev',
+          apiKeyExpires: dev.apiKeyExpires,
+        }),
+    ).toThrow(
+      `The explorer page is not built: ${path.join(missing, 'index.html')} is missing. Run \`npm run build\` first.`,
+    );
   });
 });

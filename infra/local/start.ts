@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Manifest } from '../../resolvers/manifest';
+import type { EnvironmentValue, Manifest } from '../../resolvers/manifest';
 import { manifest as courierManifest } from '../../resolvers/index';
 import { ensureExplorerBuilt, explorerAssets } from '../explorer/build';
 import { projectRoot } from '../build/paths';
@@ -56,6 +56,11 @@ export interface LocalApiOptions {
   readonly onProgress?: (step: string) => void;
   /** Epoch milliseconds for resolvers (util.time); Date.now when omitted. */
   readonly clock?: () => number;
+  /**
+   * Wraps DynamoDB Local's endpoint before the engine's data sources and the Lambdas get it, for
+   * tools that observe traffic (bench/). `dynamodb.endpoint` stays DynamoDB Local's own.
+   */
+  readonly dynamodbEndpoint?: (endpoint: string) => Promise<string> | string;
 }
 
 export interface LocalApi {
@@ -78,6 +83,12 @@ export interface LocalApi {
 
 /** A fixed, printed key: local data is not secret, and a stable key keeps clients configured. */
 export const DEFAULT_API_KEY = 'da2-courierlocaldevelopmentkey0';
+
+/**
+ * Execution environments per function. Lambda scales out per request; locally each environment
+ * is a worker thread, started on demand, and long polls hold one for up to 20 s each.
+ */
+const LAMBDA_CONCURRENCY = 16;
 
 const GRAPHQL_PATH = '/graphql';
 /** Where AppSync's clients look for the realtime endpoint of a non-AppSync host [realtime §1.1]. */
@@ -141,19 +152,36 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     ]);
     progress(`DynamoDB Local ready in ${Math.round(dynamodb.readyInMs)} ms`);
 
-    const client = dynamoDbLocalClient(dynamodb);
+    const endpoint = options.dynamodbEndpoint
+      ? await options.dynamodbEndpoint(dynamodb.endpoint)
+      : dynamodb.endpoint;
+    const client = dynamoDbLocalClient({ ...dynamodb, endpoint });
     cleanups.push(async () => client.destroy());
     await createTables(client, api.manifest.tables, physicalTableName);
 
     const tableName = (logical: string): string => physicalTableName(logical);
+    // The API's URL is known once the server listens; Lambdas read it when they first start.
+    let graphqlUrl = '';
     const resolveEnvironment = (
-      environment: Readonly<Record<string, string | { readonly tableName: string }>>,
+      environment: Readonly<Record<string, EnvironmentValue<string>>>,
     ): Record<string, string> =>
       Object.fromEntries(
-        Object.entries(environment).map(([key, value]) => [
-          key,
-          typeof value === 'string' ? value : tableName(value.tableName),
-        ]),
+        Object.entries(environment)
+          .filter(([, value]) => typeof value === 'string' || 'tableName' in value)
+          .map(([key, value]) => [
+            key,
+            typeof value === 'string'
+              ? value
+              : tableName((value as { tableName: string }).tableName),
+          ]),
+      );
+    const apiEnvironment = (
+      environment: Readonly<Record<string, EnvironmentValue<string>>>,
+    ): Record<string, string> =>
+      Object.fromEntries(
+        Object.entries(environment)
+          .filter(([, value]) => typeof value !== 'string' && 'api' in value)
+          .map(([key]) => [key, graphqlUrl]),
       );
     const tokenSecret = randomBytes(32);
     const dataSources: Record<string, DataSource> = {};
@@ -173,12 +201,14 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
           environment: {
             ...resolveEnvironment(spec.environment ?? {}),
             // The AWS SDK's own variables: handler code needs nothing local-specific.
-            AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+            AWS_ENDPOINT_URL_DYNAMODB: endpoint,
             AWS_REGION: dynamodb.region,
             AWS_ACCESS_KEY_ID: dynamodb.credentials.accessKeyId,
             AWS_SECRET_ACCESS_KEY: dynamodb.credentials.secretAccessKey,
             AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
           },
+          lateEnvironment: () => apiEnvironment(spec.environment ?? {}),
+          poolSize: LAMBDA_CONCURRENCY,
           ...(options.clock ? { clock: options.clock } : {}),
           ...(options.onLog ? { onLog: options.onLog } : {}),
         });
@@ -227,6 +257,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       ...(options.onRequestLog ? { onRequestLog: options.onRequestLog } : {}),
     });
     origin = running.origin;
+    graphqlUrl = `${running.origin}${GRAPHQL_PATH}`;
     cleanups.push(() => running.close());
     const realtime = attachRealtime(running.server, {
       path: REALTIME_PATH,

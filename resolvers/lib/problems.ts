@@ -16,6 +16,10 @@ export const ErrorType = {
   QueueNotFound: 'QueueNotFound',
   QueueAlreadyExists: 'QueueAlreadyExists',
   InvalidDeadLetterQueue: 'InvalidDeadLetterQueue',
+  /** The message's body and attributes are larger than the queue's maxMessageBytes. */
+  MessageTooLarge: 'MessageTooLarge',
+  /** A well-formed receipt handle that is no longer current: the work may be repeated. */
+  StaleReceiptHandle: 'StaleReceiptHandle',
   Configuration: 'Configuration',
 } as const;
 

@@ -1,8 +1,13 @@
 import type { Queue } from '../../generated/graphql';
 import type { QueueSettings } from './queue-settings';
 
-/** A queue item as stored: its settings plus when it was created. */
+/**
+ * A queue item as stored: its settings, when it was created, and the id of this incarnation of the
+ * name. Message keys start with the id, so a queue deleted and created again starts empty and old
+ * receipt handles stay stale.
+ */
 export type QueueItem = QueueSettings & {
+  readonly id: string;
   readonly createdAt: string;
 };
 

@@ -11,6 +11,7 @@ export function storedQueueItem(changes: Partial<QueueItem> = {}): QueueItem {
     maxMessageBytes: 262_144,
     contentBasedDeduplication: false,
     createdAt: '2026-11-21T10:00:00.000Z',
+    id: '01JQUEUE00000000000000TEST',
     ...changes,
   };
 }

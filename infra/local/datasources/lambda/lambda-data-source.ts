@@ -43,6 +43,11 @@ export interface LambdaDataSourceOptions {
    * plus AWS_ENDPOINT_URL_DYNAMODB, AWS_REGION and the credentials the engine adds.
    */
   readonly environment: Readonly<Record<string, string>>;
+  /**
+   * Variables known only once the engine listens (the API's own URL): read when an execution
+   * environment starts, never before the first invocation.
+   */
+  readonly lateEnvironment?: () => Readonly<Record<string, string>>;
   /** Epoch milliseconds, for log timestamps. Defaults to Date.now. */
   readonly clock?: () => number;
   /** Execution environments kept at most; DEFAULT_POOL_SIZE when omitted. */
@@ -85,7 +90,8 @@ export function createLambdaDataSource(options: LambdaDataSourceOptions): Lambda
     region: options.environment['AWS_REGION'] ?? DEFAULT_REGION,
     modulePath: path.join(outDir, 'index.mjs'),
   };
-  const env = lambdaEnvironment(identity, options.environment, outDir);
+  const env = (): Record<string, string> =>
+    lambdaEnvironment(identity, { ...options.environment, ...options.lateEnvironment?.() }, outDir);
   const data = runtimeData(identity);
   const write = options.onLog ?? ((line: string) => process.stderr.write(`${line}\n`));
 
@@ -103,7 +109,7 @@ export function createLambdaDataSource(options: LambdaDataSourceOptions): Lambda
     return new ExecutionEnvironment({
       script: lambdaRuntimeScript(),
       data,
-      env,
+      env: env(),
       memoryMb,
       onLog: log,
     });
