@@ -17,7 +17,7 @@ import { queuePrefix } from './keys';
 import { outcomeOf, refuse, refuseIf } from './outcome';
 import { loadQueue } from './queues';
 import { readReceiptHandle, type ReceiptTarget } from './receipt-handle';
-import { checkBatchEntries } from './send';
+import { batchFailures, batchSuccesses, checkBatchEntries } from './batch';
 import type { Store } from './store';
 import { isConditionFailure } from './transactions';
 
@@ -111,14 +111,8 @@ export async function acknowledgeMessageBatch(
     })),
   );
   return {
-    successful: results.flatMap(({ id, outcome }) =>
-      'ok' in outcome ? [{ id, acknowledgement: outcome.ok }] : [],
-    ),
-    failed: results.flatMap(({ id, outcome }) =>
-      'problem' in outcome
-        ? [{ id, errorType: outcome.problem.errorType, message: outcome.problem.message }]
-        : [],
-    ),
+    successful: batchSuccesses(results, 'acknowledgement'),
+    failed: batchFailures(results),
   };
 }
 

@@ -10,17 +10,16 @@ import type {
 import {
   attributesText,
   checkSendEntry,
-  MessageLimits,
   readyAtFor,
   type SendEntry,
 } from '../../lib/message-input';
 import { toMessage, type MessageFields, type MessageItem } from '../../lib/message-record';
-import { problem } from '../../lib/problems';
 import type { QueueItem } from '../../lib/queue-record';
 import { appendMessage, PreconditionFailed } from './append';
+import { batchFailures, batchSuccesses, checkBatchEntries, type EntryOutcome } from './batch';
 import { dedupKey } from './keys';
 import type { DedupItem } from './models';
-import { outcomeOf, refuse, refuseIf } from './outcome';
+import { outcomeOf, refuseIf } from './outcome';
 import { loadQueue } from './queues';
 import type { Store } from './store';
 
@@ -113,7 +112,7 @@ export async function sendMessageBatch(
 ): Promise<SendMessageBatchResult> {
   const queue = await loadQueue(store.models, 'input.queue', input.queue);
   checkBatchEntries('input.entries', input.entries);
-  const results = [];
+  const results: EntryOutcome<Message>[] = [];
   // In order, so a FIFO batch keeps its entries' order within each group.
   for (const [index, entry] of input.entries.entries()) {
     const outcome = await outcomeOf(async () => {
@@ -122,33 +121,9 @@ export async function sendMessageBatch(
     });
     results.push({ id: entry.id, outcome });
   }
-  const successful = results.flatMap(({ id, outcome }) =>
-    'ok' in outcome ? [{ id, message: outcome.ok }] : [],
-  );
+  const successful = batchSuccesses(results, 'message');
   await store.events.messagesSent(
     successful.map((entry) => entry.message).filter((message) => !message.duplicate),
   );
-  return {
-    successful,
-    failed: results.flatMap(({ id, outcome }) =>
-      'problem' in outcome
-        ? [{ id, errorType: outcome.problem.errorType, message: outcome.problem.message }]
-        : [],
-    ),
-  };
-}
-
-/** A batch holds 1..10 entries whose ids are distinct. */
-export function checkBatchEntries(
-  field: string,
-  entries: readonly { readonly id: string }[],
-): void {
-  if (entries.length < 1 || entries.length > MessageLimits.batchMax) {
-    refuse(problem(field, `${entries.length} entries`, `1 to ${MessageLimits.batchMax} entries`));
-  }
-  const ids = entries.map((entry) => entry.id);
-  const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
-  if (repeated !== undefined) {
-    refuse(problem(`${field}.id`, repeated, 'ids that differ from every other entry of the batch'));
-  }
+  return { successful, failed: batchFailures(results) };
 }
