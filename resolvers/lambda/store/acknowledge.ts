@@ -61,6 +61,8 @@ async function acknowledgeIn(
   handle: string,
 ): Promise<Acknowledgement> {
   const target = targetOf(queue, field, handle);
+  // Stamped before the deletion: nothing can have happened because of it earlier than this.
+  const acknowledgedAt = new Date(store.now()).toISOString();
   try {
     await store.models.items.delete(
       { pk: target.pk, sk: target.sk },
@@ -76,7 +78,6 @@ async function acknowledgeIn(
   if (groupId !== undefined) {
     await settleGroup(store, queue, groupId);
   }
-  const acknowledgedAt = new Date(store.now()).toISOString();
   await store.events.queueEvent({
     queue: queue.name,
     kind: 'MESSAGE_ACKNOWLEDGED',
