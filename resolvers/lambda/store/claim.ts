@@ -124,6 +124,8 @@ async function claimInGroup(
     store.models,
     groupPartition(queue.id, group.groupId),
     'm#',
+    // One more than wanted: the walk usually stops there; expired ones page on.
+    request.want - claimed.length + 1,
   )) {
     if (claimed.length >= request.want || item.readyAt > store.now()) {
       break;

@@ -5,15 +5,22 @@ import type { GroupItem, Models } from './models';
 
 type Page<T> = { items: T[]; next: unknown };
 
-/** Every item of one partition whose sort key starts with `prefix`, in key order, page by page. */
+/**
+ * Every item of one partition whose sort key starts with `prefix`, in key order, page by page;
+ * `pageSize` keeps a caller that stops early from reading a deep partition's whole first megabyte.
+ */
 export async function* partitionItems<T>(
   models: Models,
   pk: string,
   prefix: string,
+  pageSize?: number,
 ): AsyncGenerator<T> {
   let startAt: unknown;
   do {
     let query = models.items.query('pk').eq(pk).where('sk').beginsWith(prefix).consistent();
+    if (pageSize !== undefined) {
+      query = query.limit(pageSize);
+    }
     if (startAt) {
       query = query.startAt(startAt as never);
     }
