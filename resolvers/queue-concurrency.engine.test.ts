@@ -204,34 +204,50 @@ async function expectDelivered(name: string, workload: Workload, run: WorkloadRu
   await expectDrained(workload.queue);
 }
 
-describe('message delivery under concurrent producers and consumers', () => {
-  it('FIFO: acknowledges every message once, in group order, never in flight twice', async () => {
-    const workload: Workload = {
-      queue: 'parcels.fifo',
-      fifo: true,
-      // 16 groups of 10, dealt to 4 producers that go round their groups.
-      plans: fifoSendPlan(16, 10, 4),
-      consumers: CONSUMERS,
-      visibilityTimeoutSeconds: 2,
-      budgetMs: 46_000,
-    };
-    await createQueue(workload.queue, true, workload.visibilityTimeoutSeconds);
-    const run = await runWorkload(workload);
-    await expectDelivered('FIFO', workload, run, 160);
-    expectNone('group order', checkFifoOrder(run.ledger));
-  }, 52_000);
+/**
+ * `npm test` runs a few hundred messages; `npm run test:queues-at-scale` sets QUEUE_SCALE=12
+ * (1,920 FIFO messages in 16 groups, 4,800 standard ones; several minutes on two cores).
+ */
+const SCALE = Math.max(1, Number(process.env['QUEUE_SCALE'] ?? '1') || 1);
+const FIFO_PER_GROUP = 10 * SCALE;
+const STANDARD_MESSAGES = 400 * SCALE;
 
-  it('STANDARD: acknowledges every message once, never in flight to two consumers at once', async () => {
-    const workload: Workload = {
-      queue: 'parcels',
-      fifo: false,
-      plans: standardSendPlan(400, 4),
-      consumers: CONSUMERS,
-      visibilityTimeoutSeconds: 2,
-      budgetMs: 30_000,
-    };
-    await createQueue(workload.queue, false, workload.visibilityTimeoutSeconds);
-    const run = await runWorkload(workload);
-    await expectDelivered('STANDARD', workload, run, 400);
-  }, 35_000);
+describe('message delivery under concurrent producers and consumers', () => {
+  it(
+    'FIFO: acknowledges every message once, in group order, never in flight twice',
+    async () => {
+      const workload: Workload = {
+        queue: 'parcels.fifo',
+        fifo: true,
+        // 16 groups of FIFO_PER_GROUP, dealt to 4 producers that go round their groups.
+        plans: fifoSendPlan(16, FIFO_PER_GROUP, 4),
+        consumers: CONSUMERS,
+        visibilityTimeoutSeconds: 2,
+        budgetMs: 46_000 * SCALE,
+      };
+      await createQueue(workload.queue, true, workload.visibilityTimeoutSeconds);
+      const run = await runWorkload(workload);
+      await expectDelivered('FIFO', workload, run, 16 * FIFO_PER_GROUP);
+      expectNone('group order', checkFifoOrder(run.ledger));
+    },
+    52_000 * SCALE,
+  );
+
+  it(
+    'STANDARD: acknowledges every message once, never in flight to two consumers at once',
+    async () => {
+      const workload: Workload = {
+        queue: 'parcels',
+        fifo: false,
+        plans: standardSendPlan(STANDARD_MESSAGES, 4),
+        consumers: CONSUMERS,
+        visibilityTimeoutSeconds: 2,
+        budgetMs: 30_000 * SCALE,
+      };
+      await createQueue(workload.queue, false, workload.visibilityTimeoutSeconds);
+      const run = await runWorkload(workload);
+      await expectDelivered('STANDARD', workload, run, STANDARD_MESSAGES);
+    },
+    35_000 * SCALE,
+  );
 });
