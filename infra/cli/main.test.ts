@@ -34,7 +34,7 @@ describe('the courier command', () => {
     const result = await courierRun('strat');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      'courier: unknown command "strat"; expected one of: start, token, evaluate.',
+      'courier: unknown command "strat"; expected one of: start, token, credentials, evaluate.',
     );
   });
 });

@@ -17,6 +17,10 @@ const commands: Readonly<Record<string, Command>> = {
     summary: 'print a local Cognito-style token: courier token --user NAME [--groups a,b]',
     run: async (args) => (await import('./token')).runToken(args),
   },
+  credentials: {
+    summary: "print the data directory's local AWS credentials (DynamoDB Local, IAM) as env lines",
+    run: async (args) => (await import('./credentials')).runCredentials(args),
+  },
   evaluate: {
     summary:
       "run AppSync's EvaluateCode offline: courier evaluate --code FILE --context FILE --function request|response",
@@ -26,7 +30,7 @@ const commands: Readonly<Record<string, Command>> = {
 
 function usage(): string {
   const lines = Object.entries(commands).map(
-    ([name, command]) => `  ${name.padEnd(9)} ${command.summary}`,
+    ([name, command]) => `  ${name.padEnd(11)} ${command.summary}`,
   );
   return ['Usage: courier <command> [options]', '', 'Commands:', ...lines].join('\n');
 }

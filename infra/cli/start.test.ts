@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import https from 'node:https';
 import net from 'node:net';
@@ -247,6 +247,84 @@ describe('courier start', () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('refuses a second start on the same data directory in one line, leaving the first serving', async () => {
+    const first = startCli(['--port', '0', '--data-dir', dataDir, '--no-request-logs']);
+    running.push(first);
+    const graphql = (await waitForLine(first, 'GraphQL endpoint: ')).slice(
+      'GraphQL endpoint: '.length,
+    );
+    const second = startCli(['--port', '0', '--data-dir', dataDir]);
+    running.push(second);
+    expect(await second.exited).toBe(1);
+    const errors = second
+      .stderr()
+      .split('\n')
+      .filter((line) => line.startsWith('courier start:'));
+    expect(errors).toEqual([
+      `courier start: data directory ${dataDir} is in use by another courier start (pid ${first.child.pid}); stop it, or pass --data-dir with another directory (or --in-memory).`,
+    ]);
+    expect(jvmsBelow(second.child.pid ?? -1)).toEqual([]);
+    const answer = await fetch(graphql, {
+      method: 'POST',
+      headers: { 'x-api-key': 'da2-courierlocaldevelopmentkey0' },
+      body: JSON.stringify({ query: '{ queues { items { name } } }' }),
+    });
+    expect(answer.status).toBe(200);
+    await answer.text();
+  });
+
+  it('takes over the lock of a start that died, stopping the DynamoDB Local it left running', async () => {
+    // A process that looks like a leftover JVM (its command line names DynamoDBLocal), and a
+    // lock naming a dead engine and that process.
+    const leftover = spawn(
+      process.execPath,
+      ['-e', 'setInterval(() => {}, 1000)', 'DynamoDBLocal.jar'],
+      {
+        stdio: 'ignore',
+      },
+    );
+    try {
+      const dead = spawn(process.execPath, ['-e', '']);
+      await new Promise((resolve) => dead.once('exit', resolve));
+      writeFileSync(
+        path.join(dataDir, 'courier.lock'),
+        JSON.stringify({
+          pid: dead.pid,
+          jvmPid: leftover.pid,
+          startedAt: new Date().toISOString(),
+        }),
+      );
+      const started = startCli(['--port', '0', '--data-dir', dataDir, '--no-request-logs']);
+      running.push(started);
+      await waitForLine(started, 'Explorer: ');
+      expect(await gone([leftover.pid ?? -1])).toBe(true);
+      const lock = JSON.parse(readFileSync(path.join(dataDir, 'courier.lock'), 'utf8')) as {
+        pid: number;
+      };
+      expect(lock.pid).toBe(started.child.pid);
+      started.child.kill('SIGTERM');
+      expect(await started.exited).toBe(0);
+      expect(existsSync(path.join(dataDir, 'courier.lock'))).toBe(false);
+    } finally {
+      leftover.kill('SIGKILL');
+    }
+  });
+
+  it('says in one line that the data directory cannot be used, and exits 1 with nothing running', async () => {
+    const file = path.join(dataDir, 'a-file');
+    writeFileSync(file, 'not a directory');
+    const started = startCli(['--port', '0', '--data-dir', path.join(file, 'data')]);
+    running.push(started);
+    expect(await started.exited).toBe(1);
+    const errors = started
+      .stderr()
+      .split('\n')
+      .filter((line) => line.startsWith('courier start:'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`cannot use data directory ${path.join(file, 'data')}`);
+    expect(jvmsBelow(started.child.pid ?? -1)).toEqual([]);
   });
 
   it.each([

@@ -21,5 +21,9 @@ export function dataDirLayout(dataDir: string) {
     tls: path.join(dataDir, 'tls'),
     /** Bundles built for this data directory's runs (Lambda handlers). */
     build: path.join(dataDir, 'build'),
+    /** DynamoDB Local's access key pair for this directory (and the local IAM principal's). */
+    credentials: path.join(dataDir, 'credentials.json'),
+    /** Held while an engine runs on this directory: its pid and its JVM's. */
+    lock: path.join(dataDir, 'courier.lock'),
   } as const;
 }

@@ -9,11 +9,13 @@ import { createAuthenticator } from './auth/authenticate';
 import { openLocalIssuer } from './auth/local-issuer';
 import type { AuthMode } from './auth/modes';
 import { dataDirLayout, resolveDataDir } from './data-dir';
+import { acquireDataDirLock } from './data-dir-lock';
 import { createDynamoDbDataSource } from './datasources/dynamodb/index';
 import { createLambdaDataSource } from './datasources/lambda/lambda-data-source';
 import { createNoneDataSource } from './datasources/none';
 import type { DataSource } from './datasources/types';
 import { dynamoDbLocalClient } from './dynamodb-local/client';
+import { dataDirCredentials } from './dynamodb-local/credentials';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local/start';
 import { createTables, physicalTableName } from './dynamodb-local/tables';
 import { createEngine, type Engine } from './engine/engine';
@@ -116,7 +118,12 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const layout = dataDirLayout(dataDir);
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
   const progress = options.onProgress ?? (() => undefined);
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true }).catch((error: unknown) => {
+    throw new Error(
+      `cannot use data directory ${dataDir}: ${(error as Error).message}; pass --data-dir with a directory this user can write.`,
+      { cause: error },
+    );
+  });
 
   const cleanups: (() => Promise<void>)[] = [];
   const stopAll = async (): Promise<void> => {
@@ -124,10 +131,14 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       await cleanup().catch(() => undefined);
     }
   };
+  // One engine per persistent database: a second would share DynamoDB Local's files.
+  const lock = options.inMemory ? undefined : acquireDataDirLock(dataDir, layout.lock, progress);
+  cleanups.push(async () => lock?.release());
   try {
     const schema = buildAppSyncSchema(api.sdl);
     progress('Starting DynamoDB Local');
     const dynamodbStart = startDynamoDbLocal({
+      credentials: dataDirCredentials(layout.credentials, layout.dynamodb),
       ...(options.inMemory ? {} : { dataDir: layout.dynamodb }),
     });
     // Whatever else fails, the JVM must be stopped once it is up.
@@ -151,6 +162,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       options.explorer === false ? Promise.resolve(new Map<string, StaticFile>()) : loadExplorer(),
     ]);
     progress(`DynamoDB Local ready in ${Math.round(dynamodb.readyInMs)} ms`);
+    lock?.recordJvm(dynamodb.pid);
 
     const endpoint = options.dynamodbEndpoint
       ? await options.dynamodbEndpoint(dynamodb.endpoint)

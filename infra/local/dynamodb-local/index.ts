@@ -1,6 +1,7 @@
 /** The engine's DynamoDB Local: start/stop the JVM, clients, and tables from the manifest. */
 export { dynamoDbLocalClient } from './client';
-export { LOCAL_REGION, localCredentials } from './credentials';
+export { dataDirCredentials, LOCAL_REGION, randomCredentials } from './credentials';
+export type { LocalCredentials } from './credentials';
 export {
   DynamoDbLocalStartError,
   type DynamoDbLocalStartErrorCode,

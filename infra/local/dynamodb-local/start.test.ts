@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { uniqueTableName, useDynamoDbLocal } from '../testing/dynamodb-local';
 import { dynamoDbLocalClient } from './client';
+import { randomCredentials } from './credentials';
 import { DynamoDbLocalStartError, JavaMissingError } from './errors';
 import { findFreePort } from './free-port';
 import { isRunning, jvmsOnPort } from './fixtures/processes';
@@ -74,14 +75,26 @@ describe('startDynamoDbLocal', () => {
   }
 
   it(
-    'keeps tables and items in a data directory across a stop and a start',
+    'keeps tables and items in a data directory across a stop and a start with the same key',
     async () => {
-      await withInstance({ dataDir }, createAndPut);
-      await withInstance({ dataDir }, async (client) => {
+      const credentials = randomCredentials();
+      await withInstance({ dataDir, credentials }, createAndPut);
+      await withInstance({ dataDir, credentials }, async (client) => {
         const item = await client.send(
           new GetItemCommand({ TableName: 'Kept', Key: { id: { S: 'a' } } }),
         );
         expect(item.Item).toEqual({ id: { S: 'a' }, n: { N: '1' } });
+      });
+    },
+    JVM_TIMEOUT_MS,
+  );
+
+  it(
+    "shows a client with another access key none of the data directory's tables",
+    async () => {
+      await withInstance({ dataDir, credentials: randomCredentials() }, createAndPut);
+      await withInstance({ dataDir, credentials: randomCredentials() }, async (client) => {
+        expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual([]);
       });
     },
     JVM_TIMEOUT_MS,

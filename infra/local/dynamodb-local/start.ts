@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { localCredentials, LOCAL_REGION } from './credentials';
+import { LOCAL_REGION, randomCredentials, type LocalCredentials } from './credentials';
 import { DynamoDbLocalStartError } from './errors';
 import { findFreePort, isPortFree } from './free-port';
 import { findDynamoDbLocalJar } from './jar';
@@ -36,6 +36,8 @@ export interface DynamoDbLocalExit {
 export interface DynamoDbLocalOptions {
   /** DynamoDB Local's -dbPath (created if missing); omitted: -inMemory. */
   readonly dataDir?: string;
+  /** The key that selects the database (DynamoDB Local keeps one per key); random when omitted. */
+  readonly credentials?: LocalCredentials;
   /** 0 or omitted: a free port. A given port that is taken is an error, never a retry. */
   readonly port?: number;
   /** Each line DynamoDB Local prints, and the engine's own progress lines. */
@@ -113,6 +115,7 @@ async function startOnPort(
   options: DynamoDbLocalOptions,
 ): Promise<DynamoDbLocal> {
   const { jar, libraryDir } = findDynamoDbLocalJar();
+  const credentials = options.credentials ?? randomCredentials();
   const args = [
     ...JVM_FLAGS,
     `-Djava.library.path=${libraryDir}`,
@@ -143,7 +146,7 @@ async function startOnPort(
   try {
     const pid = await life.spawned;
     const endpoint = `http://127.0.0.1:${port}`;
-    await waitUntilReady(endpoint, life, options.readyTimeoutMs ?? 30_000);
+    await waitUntilReady(endpoint, credentials, life, options.readyTimeoutMs ?? 30_000);
     const readyInMs = Math.round(performance.now() - startedAt);
     options.onProgress?.(`DynamoDB Local ready at ${endpoint} in ${readyInMs} ms`);
     // Running: this process may exit without calling stop(); the supervisor then cleans up.
@@ -156,7 +159,7 @@ async function startOnPort(
       port,
       pid,
       region: LOCAL_REGION,
-      credentials: localCredentials(),
+      credentials: { ...credentials },
       readyInMs,
       exited: life.exited.then(({ code, signal }) => ({ code, signal })),
       stop,
@@ -266,13 +269,14 @@ function killGroup(pid: number | undefined): void {
 
 async function waitUntilReady(
   endpoint: string,
+  credentials: LocalCredentials,
   life: SupervisorLife,
   timeoutMs: number,
 ): Promise<void> {
   const client = new DynamoDBClient({
     endpoint,
     region: LOCAL_REGION,
-    credentials: localCredentials(),
+    credentials: { ...credentials },
     maxAttempts: 1,
     requestHandler: { requestTimeout: 2000, connectionTimeout: 1000 },
   });
