@@ -18,6 +18,8 @@ export interface CourierApiProps {
   readonly manifest: Manifest;
   readonly tables: DeployedTables;
   readonly userPool: cognito.IUserPool;
+  /** The only app client whose tokens the API accepts (as the local engine checks aud/client_id). */
+  readonly userPoolClient: cognito.IUserPoolClient;
   readonly stage: StageSettings;
   readonly apiKeyExpires: Date;
 }
@@ -82,7 +84,11 @@ export class CourierApi extends Construct {
         additionalAuthorizationModes: [
           {
             authorizationType: appsync.AuthorizationType.USER_POOL,
-            userPoolConfig: { userPool: props.userPool },
+            userPoolConfig: {
+              userPool: props.userPool,
+              // Without it AppSync accepts tokens of any app client of the pool.
+              appIdClientRegex: `^${props.userPoolClient.userPoolClientId}$`,
+            },
           },
           { authorizationType: appsync.AuthorizationType.IAM },
         ],

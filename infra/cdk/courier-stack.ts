@@ -53,6 +53,7 @@ export class CourierStack extends Stack {
       manifest,
       tables: this.tables,
       userPool: this.users.userPool,
+      userPoolClient: this.users.client,
       stage,
       apiKeyExpires: props.apiKeyExpires,
     });

@@ -347,13 +347,19 @@ export function expectApiAuthAndObservability(s: Synthesized): void {
   const { template } = s;
   const userPool = Object.keys(resourcesOfType(template, 'AWS::Cognito::UserPool'));
   expect(userPool).toHaveLength(1);
+  const client = Object.keys(resourcesOfType(template, 'AWS::Cognito::UserPoolClient'));
+  expect(client).toHaveLength(1);
   const api = props(resourceWithId(template, apiId(s)));
   expect(api).toMatchObject({
     AuthenticationType: 'API_KEY',
     AdditionalAuthenticationProviders: [
       {
         AuthenticationType: 'AMAZON_COGNITO_USER_POOLS',
-        UserPoolConfig: { UserPoolId: { Ref: userPool[0] } },
+        // Only Courier's own app client: tokens of other clients of the pool are refused.
+        UserPoolConfig: {
+          UserPoolId: { Ref: userPool[0] },
+          AppIdClientRegex: { 'Fn::Join': ['', ['^', { Ref: client[0] }, '$']] },
+        },
       },
       { AuthenticationType: 'AWS_IAM' },
     ],

@@ -56,6 +56,8 @@ interface SignOptions {
   readonly service?: string;
   readonly at?: number;
   readonly body?: string;
+  /** Whether to send (and sign) x-amz-content-sha256; default true, as the SDK does. */
+  readonly checksum?: boolean;
 }
 
 /** Signs a POST /graphql as the AWS SDK does (same signer the SDK and Amplify use). */
@@ -65,6 +67,7 @@ async function signed(options: SignOptions = {}): Promise<Record<string, string>
     region: 'us-east-1',
     service: options.service ?? 'appsync',
     sha256: NodeSha256,
+    applyChecksum: options.checksum ?? true,
   });
   const request = await signer.sign(
     {
@@ -333,14 +336,38 @@ describe('request authentication: refusals', () => {
     },
     {
       name: 'a SigV4 request whose body changed, without a content hash',
+      headers: () => signed({ body: '{}', checksum: false }),
+      status: 403,
+      errorType: 'InvalidSignatureException',
+      message:
+        'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+    },
+    {
+      name: 'a SigV4 request without a header it signed',
       headers: async () => {
         const { 'x-amz-content-sha256': _hash, ...rest } = await signed({ body: '{}' });
         return rest;
       },
       status: 403,
-      errorType: 'InvalidSignatureException',
+      errorType: 'IncompleteSignatureException',
       message:
-        'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+        "'x-amz-content-sha256' is named as a SignedHeader, but it does not exist in the HTTP request.",
+    },
+    {
+      name: 'a SigV4 request that does not sign host',
+      headers: async () => {
+        const headers = await signed();
+        return {
+          ...headers,
+          authorization: (headers['authorization'] ?? '').replace(
+            'SignedHeaders=content-type;host;',
+            'SignedHeaders=content-type;',
+          ),
+        };
+      },
+      status: 403,
+      errorType: 'InvalidSignatureException',
+      message: "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
     },
     {
       name: 'a SigV4 request with an unknown access key',

@@ -21,12 +21,23 @@ function encodeSegment(value: unknown): string {
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
 
+/**
+ * The bytes of a base64url segment, or null unless it is their one canonical encoding. Node's
+ * decoder ignores the unused low bits of the last character, so up to 16 spellings of a signature
+ * would otherwise pass for one token (RFC 4648 §3.5 lets decoders refuse them).
+ */
+function canonicalBytes(segment: string): Buffer | null {
+  const bytes = Buffer.from(segment, 'base64url');
+  return bytes.toString('base64url') === segment ? bytes : null;
+}
+
 function decodeObject(segment: string): Record<string, unknown> | null {
-  if (!BASE64URL.test(segment)) {
+  const bytes = BASE64URL.test(segment) ? canonicalBytes(segment) : null;
+  if (!bytes) {
     return null;
   }
   try {
-    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    const value: unknown = JSON.parse(bytes.toString('utf8'));
     return typeof value === 'object' && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : null;
@@ -44,15 +55,11 @@ export function decodeJwt(token: string): DecodedJwt | null {
   const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
   const header = decodeObject(headerPart);
   const payload = decodeObject(payloadPart);
-  if (!header || !payload || !BASE64URL_OR_EMPTY.test(signaturePart)) {
+  const signature = BASE64URL_OR_EMPTY.test(signaturePart) ? canonicalBytes(signaturePart) : null;
+  if (!header || !payload || !signature) {
     return null;
   }
-  return {
-    header,
-    payload,
-    signingInput: `${headerPart}.${payloadPart}`,
-    signature: Buffer.from(signaturePart, 'base64url'),
-  };
+  return { header, payload, signingInput: `${headerPart}.${payloadPart}`, signature };
 }
 
 /** Signs claims as an RS256 compact JWS with the given key id. */

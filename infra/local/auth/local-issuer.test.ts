@@ -205,6 +205,15 @@ describe('verification', () => {
     return `${header}.${payload}.${foreign}`;
   };
 
+  /** Same signature bytes, another spelling: 2048 bits leave 4 unused bits in the last character. */
+  const nonCanonical = (): string => {
+    const token = issuer.mint({ username: 'ana', now: NOW });
+    const last = token.at(-1) ?? 'A';
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const respelled = alphabet[alphabet.indexOf(last) ^ 1] ?? last;
+    return `${token.slice(0, -1)}${respelled}`;
+  };
+
   const cases: [string, () => string, number, 'ok' | TokenRejectionReason][] = [
     ['a valid ID token', () => issuer.mint({ username: 'ana', now: NOW }), NOW, 'ok'],
     [
@@ -288,6 +297,7 @@ describe('verification', () => {
       'malformed',
     ],
     ['four segments', () => `${issuer.mint({ username: 'ana', now: NOW })}.x`, NOW, 'malformed'],
+    ['the signature re-spelled with its unused bits set', nonCanonical, NOW, 'malformed'],
     [
       'a payload that is not JSON',
       () => `${segment({ kid: issuer.kid, alg: 'RS256' })}.bm90IGpzb24.c2ln`,

@@ -150,6 +150,34 @@ function queryOf(search: URLSearchParams): Record<string, string | string[]> {
 }
 
 /**
+ * What a signature must cover, as AWS checks it: the host (else a captured signature could be
+ * replayed against another endpoint) and every header it names.
+ */
+function coverageProblem(
+  headers: Readonly<Record<string, string | readonly string[] | undefined>>,
+  signedHeaders: readonly string[],
+): { errorType: string; message: string; reason: string } | null {
+  if (!signedHeaders.includes('host')) {
+    // AWS's text and type (aws/aws-sdk-php#2469).
+    return {
+      errorType: 'InvalidSignatureException',
+      message: "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+      reason: 'host-not-signed',
+    };
+  }
+  const absent = signedHeaders.find((name) => headerValue(headers[name]) === undefined);
+  if (absent !== undefined) {
+    // AppSync's text and type (awslabs/aws-mobile-appsync-sdk-js#702).
+    return {
+      errorType: 'IncompleteSignatureException',
+      message: `'${absent}' is named as a SignedHeader, but it does not exist in the HTTP request.`,
+      reason: `signed-header-absent ${absent}`,
+    };
+  }
+  return null;
+}
+
+/**
  * Checks a request's SigV4 `Authorization` header against `credentials` at `now` (epoch ms).
  * `headers` must have lowercase names (as Node gives them).
  */
@@ -175,6 +203,10 @@ export async function verifySigV4(
       message: `${problems.join(' ')} Authorization=${authorization}`,
       reason: 'malformed-signature',
     };
+  }
+  const unsigned = coverageProblem(headers, parsed.signedHeaders);
+  if (unsigned) {
+    return { ok: false, ...unsigned };
   }
   if (parsed.accessKeyId !== credentials.accessKeyId) {
     return {
