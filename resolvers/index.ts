@@ -14,6 +14,8 @@ const STORE_ENVIRONMENT = {
  * runs it; `npm run build` checks it against schema/ and bundles every resolver it names.
  */
 export const manifest = defineManifest({
+  // Courier's data is at most 4 levels deep; standard introspection (the explorer, codegen) is 15.
+  limits: { queryDepthLimit: 20 },
   tables: {
     queues: {
       partitionKey: { name: 'name', type: 'S' },

@@ -112,6 +112,11 @@ export interface Manifest<Table extends string = string, DataSource extends stri
    * a root field without a resolver only when it is listed here, and refuses an entry that has one.
    */
   readonly unresolved: Readonly<Record<string, string>>;
+  /**
+   * The API's protective limits, deployed as GraphqlApi's queryDepthLimit and resolverCountLimit
+   * and applied by the local engine; AppSync's defaults (no depth limit, 10,000) when omitted.
+   */
+  readonly limits?: { readonly queryDepthLimit?: number; readonly resolverCountLimit?: number };
 }
 
 /** Declares a manifest; the type parameters make every data-source and table reference checked. */

@@ -94,6 +94,13 @@ export class CourierApi extends Construct {
         ],
       },
       environmentVariables: apiEnvironment(props.manifest, props.tables),
+      // The same limits the local engine applies (resolvers/index.ts).
+      ...(props.manifest.limits?.queryDepthLimit
+        ? { queryDepthLimit: props.manifest.limits.queryDepthLimit }
+        : {}),
+      ...(props.manifest.limits?.resolverCountLimit
+        ? { resolverCountLimit: props.manifest.limits.resolverCountLimit }
+        : {}),
       // No `logConfig` here: with it GraphqlApi adds a log-retention custom resource (a Lambda) and
       // a role that may write to any log group. Both are set up below instead.
       xrayEnabled: true,

@@ -19,6 +19,7 @@ import { dataDirCredentials } from './dynamodb-local/credentials';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local/start';
 import { createTables, physicalTableName } from './dynamodb-local/tables';
 import { createEngine, type Engine } from './engine/engine';
+import { withQueryLimits } from './engine/limits';
 import { engineAuth } from './engine/execution/auth';
 import type { RequestLog } from './engine/handle-request';
 import { buildAppSyncSchema } from './engine/schema';
@@ -240,16 +241,21 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       iamCredentials: dynamodb.credentials,
       ...(options.clock ? { clock: options.clock } : {}),
     });
-    const engine = createEngine({
-      schema,
-      manifest: api.manifest,
-      code,
-      dataSources,
-      auth: engineAuth(authenticator, schema, DEFAULT_MODE),
-      environment: resolveEnvironment(api.manifest.environment),
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.onLog ? { log: options.onLog } : {}),
-    });
+    const limits = api.manifest.limits ?? {};
+    const engine = withQueryLimits(
+      createEngine({
+        schema,
+        manifest: api.manifest,
+        code,
+        dataSources,
+        auth: engineAuth(authenticator, schema, DEFAULT_MODE),
+        environment: resolveEnvironment(api.manifest.environment),
+        ...(options.clock ? { clock: options.clock } : {}),
+        ...(options.onLog ? { log: options.onLog } : {}),
+        ...(limits.resolverCountLimit ? { resolverCountLimit: limits.resolverCountLimit } : {}),
+      }),
+      limits,
+    );
 
     // The page's configuration names the port, known only once the server listens.
     let origin = '';

@@ -22,7 +22,12 @@ import {
   type AppSyncErrorEntry,
 } from './execution/errors';
 import { newRequestState, type LogSink, type RequestState } from './execution/request-state';
-import { runResolver, type PreparedResolver, type ResolverHost } from './execution/run';
+import {
+  RESOLVER_COUNT_LIMIT,
+  runResolver,
+  type PreparedResolver,
+  type ResolverHost,
+} from './execution/run';
 import { selectionSetGraphQL, selectionSetList } from './execution/selection';
 import { createSubscriptions } from './subscriptions/service';
 import type { SubscriptionService } from './subscriptions/types';
@@ -42,6 +47,8 @@ export interface EngineOptions {
   readonly clock?: () => number;
   /** Resolver console output and engine notes; stderr when omitted. */
   readonly log?: LogSink;
+  /** resolverCountLimit, 1..10,000 (AppSync's default 10,000 when omitted or 0). */
+  readonly resolverCountLimit?: number;
 }
 
 export interface GraphQLRequest {
@@ -201,7 +208,11 @@ export function createEngine(options: EngineOptions): Engine {
           operation: described,
         };
       }
-      const state = newRequestState(caller, request.variables ?? {});
+      const state = newRequestState(
+        caller,
+        request.variables ?? {},
+        options.resolverCountLimit || RESOLVER_COUNT_LIMIT,
+      );
       const result = await execute({
         schema,
         document: prepared.document,

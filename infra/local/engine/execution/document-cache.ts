@@ -24,16 +24,25 @@ export type PreparedDocument =
     };
 
 /**
+ * Characters of query text the cache holds at most; parsed documents take up to ~50 times as
+ * many bytes of heap (1 MiB of text: at most ~50 MB).
+ */
+export const DEFAULT_MAX_CACHED_CHARS = 1024 * 1024;
+
+/**
  * Parsed and validated documents by query text. Clients send the same few documents again and
  * again; parsing and validating once is most of the engine's per-request saving. Bounded, least
- * recently used first out.
+ * recently used first out, by entries and by the characters of their texts: without the second
+ * bound, 500 distinct documents near the 5 MB body limit would hold gigabytes.
  */
 export class DocumentCache {
   private readonly entries = new Map<string, PreparedDocument>();
+  private cachedChars = 0;
 
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly capacity: number = 500,
+    private readonly maxCachedChars: number = DEFAULT_MAX_CACHED_CHARS,
   ) {}
 
   prepare(query: string): PreparedDocument {
@@ -44,14 +53,28 @@ export class DocumentCache {
       return cached;
     }
     const prepared = this.compute(query);
-    this.entries.set(query, prepared);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) {
-        this.entries.delete(oldest.value);
-      }
+    if (query.length <= this.maxCachedChars) {
+      this.entries.set(query, prepared);
+      this.cachedChars += query.length;
+      this.evict();
     }
     return prepared;
+  }
+
+  /** What the cache holds now: documents and the characters of their texts. */
+  get size(): { readonly entries: number; readonly chars: number } {
+    return { entries: this.entries.size, chars: this.cachedChars };
+  }
+
+  private evict(): void {
+    while (this.entries.size > this.capacity || this.cachedChars > this.maxCachedChars) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) {
+        return;
+      }
+      this.entries.delete(oldest.value);
+      this.cachedChars -= oldest.value.length;
+    }
   }
 
   private compute(query: string): PreparedDocument {

@@ -1,5 +1,6 @@
 import type { AppSyncErrorEntry } from './errors';
 import type { Principal } from './auth';
+import { RESOLVER_COUNT_LIMIT } from './run';
 
 /** A line the engine logs: resolver console output and its own notes, tagged by origin. */
 export type LogSink = (line: string) => void;
@@ -21,6 +22,8 @@ export interface RequestState {
   readonly responseHeaders: Record<string, string>;
   /** Resolvers (and pipeline functions) run so far, against AppSync's per-request limit. */
   resolverCount: number;
+  /** The API's resolverCountLimit: more resolver runs fail with ResolverExecutionLimitReached. */
+  readonly resolverCountLimit: number;
   /** Lambda BatchInvoke batches being collected, by code unit. */
   readonly batches: Map<string, unknown>;
   /** extensions.setSubscriptionFilter / setSubscriptionInvalidationFilter (subscribe time). */
@@ -34,6 +37,7 @@ export interface RequestState {
 export function newRequestState(
   caller: Pick<RequestState, 'principal' | 'identity' | 'authType' | 'headers'>,
   variables: Readonly<Record<string, unknown>>,
+  resolverCountLimit = RESOLVER_COUNT_LIMIT,
 ): RequestState {
   return {
     principal: caller.principal,
@@ -44,6 +48,7 @@ export function newRequestState(
     appendedErrors: [],
     responseHeaders: {},
     resolverCount: 0,
+    resolverCountLimit,
     batches: new Map(),
     subscriptionFilter: null,
     subscriptionInvalidationFilter: null,

@@ -274,9 +274,10 @@ function resultMembers(outcome: DataSourceResult): Record<string, unknown> {
 
 function countResolver(call: FieldCall): void {
   call.state.resolverCount += 1;
-  if (call.state.resolverCount > RESOLVER_COUNT_LIMIT) {
+  const limit = call.state.resolverCountLimit;
+  if (call.state.resolverCount > limit) {
     throw new AppSyncFieldError(
-      `The request resolved more than ${RESOLVER_COUNT_LIMIT} resolvers, AppSync's limit per request.`,
+      `The request resolved more than ${limit} resolvers, the API's limit per request.`,
       'ResolverExecutionLimitReached',
     );
   }
