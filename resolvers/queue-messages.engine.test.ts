@@ -213,6 +213,22 @@ describe('sending', () => {
     },
   );
 
+  it.each([
+    ['a standard queue', { delaySeconds: 1 }, {}],
+    [
+      'a FIFO queue',
+      { type: 'FIFO', contentBasedDeduplication: true, delaySeconds: 1 },
+      { groupId: 'g' },
+    ],
+  ])('delays every message of %s by the queue delay', async (_case, settings, extra) => {
+    const name = await queue(settings);
+    await api.send({ queue: name, body: 'held', ...extra });
+    expect(await api.receive(name)).toEqual([]);
+    expect(await api.stats(name)).toMatchObject({ available: 0, delayed: 1 });
+    await sleep(1100);
+    expect((await api.receive(name)).map((delivery) => delivery.message.body)).toEqual(['held']);
+  });
+
   it('holds a delayed message back until its delay passes', async () => {
     const name = await queue();
     await api.send({ queue: name, body: 'later', delaySeconds: 1 });
