@@ -32,7 +32,8 @@ export interface RequestLog {
   readonly errorTypes: string[];
 }
 
-const MALFORMED = 'MalformedHttpRequestException';
+/** AppSync's errorType for a request that is not a GraphQL request over HTTP. */
+export const MALFORMED = 'MalformedHttpRequestException';
 
 /**
  * AppSync's request path, one step after the other: authenticate -> read the request ->

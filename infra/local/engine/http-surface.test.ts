@@ -47,6 +47,8 @@ describe('the GraphQL endpoint answers malformed requests as AppSync does', () =
     expect(answer.body['errors']).toEqual([
       expect.objectContaining({ errorType: 'MalformedHttpRequestException' }),
     ]);
+    expect(answer.headers.get('x-amzn-errortype')).toBe('MalformedHttpRequestException');
+    expect(answer.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
     const after = await local.graphql('{ echo(message: "still up") }');
     expect(after.body).toEqual({ data: { echo: 'still up' } });
   });

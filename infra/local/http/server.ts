@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../engine/engine';
-import { handleGraphqlRequest, type RequestLog } from '../engine/handle-request';
+import { handleGraphqlRequest, MALFORMED, type RequestLog } from '../engine/handle-request';
 
 /** A file the server hands out as is (the explorer's page and assets). */
 export interface StaticFile {
@@ -90,11 +91,17 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         send(
           response,
           413,
-          { ...CORS_HEADERS, 'content-type': 'application/json', connection: 'close' },
+          {
+            ...CORS_HEADERS,
+            'content-type': 'application/json; charset=UTF-8',
+            'x-amzn-requestid': randomUUID(),
+            'x-amzn-errortype': MALFORMED,
+            connection: 'close',
+          },
           JSON.stringify({
             errors: [
               {
-                errorType: 'MalformedHttpRequestException',
+                errorType: MALFORMED,
                 message: `Request body is too large: more than ${maxBodyBytes} bytes; the limit is ${maxBodyBytes} bytes.`,
               },
             ],

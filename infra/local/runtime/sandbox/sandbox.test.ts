@@ -357,6 +357,138 @@ describe('the APPSYNC_JS sandbox', () => {
       });
     });
 
+    describe('ctx.info.variables, copied when first read', () => {
+      const withVariables = (): Record<string, unknown> =>
+        context({
+          info: {
+            fieldName: 'getThing',
+            parentTypeName: 'Query',
+            variables: { a: { b: 1 }, list: [1, 2] },
+            selectionSetList: ['id'],
+            selectionSetGraphQL: '{ id }',
+          },
+        });
+
+      it.each([
+        [
+          'reads the request’s variables',
+          'return ctx.info.variables;',
+          { a: { b: 1 }, list: [1, 2] },
+        ],
+        [
+          'keeps the key order of ctx.info',
+          'return Object.keys(ctx.info);',
+          ['fieldName', 'parentTypeName', 'variables', 'selectionSetList', 'selectionSetGraphQL'],
+        ],
+        [
+          'serializes ctx.info with them',
+          'return JSON.stringify(ctx.info);',
+          '{"fieldName":"getThing","parentTypeName":"Query","variables":{"a":{"b":1},"list":[1,2]}}',
+        ],
+        [
+          'lets code change them in place',
+          'ctx.info.variables.a.b = 2;\nreturn ctx.info.variables.a;',
+          { b: 2 },
+        ],
+        ['lets code replace them', 'ctx.info.variables = 5;\nreturn ctx.info.variables;', 5],
+        [
+          'is a plain data property once read',
+          "ctx.info.variables;\nconst d = Object.getOwnPropertyDescriptor(ctx.info, 'variables');\nreturn [typeof d.get, d.writable, d.enumerable];",
+          ['undefined', true, true],
+        ],
+        [
+          'copies them into the spread of ctx.info',
+          'return { ...ctx.info }.variables;',
+          { a: { b: 1 }, list: [1, 2] },
+        ],
+      ])('%s', (_behaviour, body, value) => {
+        expect(request(unchecked(handler(body)), withVariables())).toMatchObject({
+          kind: 'value',
+          value,
+        });
+      });
+
+      it('copies nothing of them for a resolver that never reads them', () => {
+        let reads = 0;
+        const variables = {
+          get counted(): number {
+            reads += 1;
+            return 1;
+          },
+        };
+        const ctx = context({
+          info: { fieldName: 'getThing', parentTypeName: 'Query', variables },
+        });
+        expect(request(unchecked(handler('return ctx.args.id;')), ctx)).toMatchObject({
+          kind: 'value',
+          value: '1',
+        });
+        expect(reads).toBe(0);
+        request(unchecked(handler('return ctx.info.variables.counted;')), ctx);
+        expect(reads).toBe(1);
+      });
+
+      it('gives each invocation its own copy', () => {
+        const ctx = withVariables();
+        const code = unchecked(
+          handler('ctx.info.variables.a.b += 1;\nreturn ctx.info.variables.a.b;'),
+        );
+        expect([request(code, ctx), request(code, ctx)]).toMatchObject([
+          { kind: 'value', value: 2 },
+          { kind: 'value', value: 2 },
+        ]);
+        expect(ctx['info']).toMatchObject({ variables: { a: { b: 1 } } });
+      });
+    });
+
+    describe('a context nested deeper than the copy goes', () => {
+      const deep = (depth: number): unknown => {
+        let value: unknown = 'bottom';
+        for (let level = 0; level < depth; level += 1) {
+          value = { value };
+        }
+        return value;
+      };
+      const deepVariables = (): Record<string, unknown> =>
+        context({
+          info: {
+            fieldName: 'getThing',
+            parentTypeName: 'Query',
+            variables: { deep: deep(100_000) },
+            selectionSetList: ['id'],
+            selectionSetGraphQL: '{ id }',
+          },
+        });
+
+      it('does not fail a resolver that never reads the variables', () => {
+        expect(request(unchecked(handler('return ctx.args.id;')), deepVariables())).toMatchObject({
+          kind: 'value',
+          value: '1',
+        });
+      });
+
+      it.each([
+        [
+          'a resolver that reads the variables',
+          'return ctx.info.variables.deep.value ? 1 : 0;',
+          deepVariables,
+        ],
+        [
+          'any resolver, when an argument is that deep',
+          'return 1;',
+          () => context({ args: { deep: deep(100_000) } }),
+        ],
+      ])('fails %s with a RangeError, as a code error', (_case, body, ctx) => {
+        expect(request(unchecked(handler(body)), ctx())).toMatchObject({
+          kind: 'error',
+          error: {
+            errorType: 'Code',
+            message: expect.stringContaining('RangeError: Maximum call stack size exceeded'),
+          },
+        });
+      });
+    });
+
     it('records console output as log lines', () => {
       const outcome = request(
         sandbox.load(

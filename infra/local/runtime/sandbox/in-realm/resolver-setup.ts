@@ -168,21 +168,45 @@ globalThis.__courierSetup = (utils) => {
   const infoNames = new Set<string>([...inheritedNames, 'toJSON']);
 
   /**
+   * ctx.info.variables holds every variable the request sent, declared or not, and most resolvers
+   * never read it: copying it for each invocation made CPU grow with variables × resolver runs.
+   * It is copied on first access instead (then a plain data property, in the same key position),
+   * so each invocation still gets its own copy.
+   */
+  const defineLazyCopy = (target: Record<string, unknown>, key: string, source: unknown): void => {
+    const settle = (value: unknown): unknown => {
+      defineData(target, key, value);
+      return value;
+    };
+    defineProperty(target, key, {
+      get: () => settle(copyIn(source)),
+      set: (value: unknown) => settle(value),
+      enumerable: true,
+      configurable: true,
+    });
+  };
+
+  /**
    * As copyIn, onto `target`, with `special` names defined as data properties; for the context
-   * itself (`isContext`), ctx.info is made on infoPrototype in the same pass.
+   * itself (`context`), ctx.info is made on infoPrototype in the same pass; in ctx.info (`info`),
+   * variables are copied lazily.
    */
   const copyInto = (
     source: Record<string, unknown>,
     target: Record<string, unknown>,
     special: ReadonlySet<string>,
-    isContext: boolean,
+    place: 'context' | 'info',
   ): Record<string, unknown> => {
     const keys = keysOf(source);
     for (let index = 0; index < keys.length; index += 1) {
       const key = keys[index] as string;
       let copied = source[key];
       if (copied !== null && typeof copied === 'object') {
-        copied = isContext && key === 'info' ? copyInfo(copied) : copyIn(copied);
+        if (place === 'info' && key === 'variables') {
+          defineLazyCopy(target, key, copied);
+          continue;
+        }
+        copied = place === 'context' && key === 'info' ? copyInfo(copied) : copyIn(copied);
       } else if (copied === undefined || typeof copied === 'function') {
         continue;
       }
@@ -197,7 +221,7 @@ globalThis.__courierSetup = (utils) => {
   const copyInfo = (info: object): unknown =>
     isArray(info)
       ? assign(createObject(infoPrototype), copyIn(info))
-      : copyInto(info as Record<string, unknown>, createObject(infoPrototype), infoNames, false);
+      : copyInto(info as Record<string, unknown>, createObject(infoPrototype), infoNames, 'info');
   const copyContext = (context: unknown): InvocationContext =>
     (context === null || typeof context !== 'object' || isArray(context)
       ? copyIn(context)
@@ -205,7 +229,7 @@ globalThis.__courierSetup = (utils) => {
           context as Record<string, unknown>,
           {},
           inheritedNames,
-          true,
+          'context',
         )) as InvocationContext;
 
   const mirror = (source: Record<string, unknown>): Record<string, unknown> => {
@@ -280,8 +304,10 @@ globalThis.__courierSetup = (utils) => {
     budget = budgetMs;
     deadline = now() + budgetMs;
     ticks = 0;
-    const ctx = copyContext(context);
+    let ctx: InvocationContext | undefined;
     try {
+      // Inside the try: a value nested deeper than the copy can go fails this invocation only.
+      ctx = copyContext(context);
       const exports = (factory as (m: unknown, t: unknown) => Record<string, unknown>)(
         modules,
         tick,
@@ -298,7 +324,7 @@ globalThis.__courierSetup = (utils) => {
         typeof thrown === 'object' &&
         typeof (thrown as Record<string, unknown>)[SIGNAL] === 'string';
       if (branded) {
-        return { kind: 'signal', signal: thrown, stash: ctx.stash };
+        return { kind: 'signal', signal: thrown, stash: ctx?.stash };
       }
       const error = thrown as { name?: unknown; message?: unknown; stack?: unknown };
       return {
