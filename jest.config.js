@@ -6,7 +6,13 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/infra', '<rootDir>/resolvers', '<rootDir>/bin', '<rootDir>/demo'],
+  roots: [
+    '<rootDir>/infra',
+    '<rootDir>/resolvers',
+    '<rootDir>/bin',
+    '<rootDir>/demo',
+    '<rootDir>/stress',
+  ],
   testMatch: ['**/*.test.ts'],
   transform: {
     // Transpile only: `npm run typecheck` is the type check, so tests start fast.
