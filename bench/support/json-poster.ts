@@ -10,11 +10,15 @@ export interface JsonPoster {
   close(): void;
 }
 
-/** A poster for one URL with fixed headers (content-type is added). */
+/**
+ * A poster for one URL with fixed headers (content-type is added). With `timeoutMs`, a request
+ * whose connection stays silent that long fails (a server that died without closing it).
+ */
 export function createJsonPoster(
   url: string,
   headers: Readonly<Record<string, string>>,
   maxSockets: number,
+  timeoutMs?: number,
 ): JsonPoster {
   const agent = new http.Agent({ keepAlive: true, maxSockets });
   const target = new URL(url);
@@ -28,6 +32,7 @@ export function createJsonPoster(
             hostname: target.hostname,
             port: target.port,
             path: target.pathname,
+            ...(timeoutMs === undefined ? {} : { timeout: timeoutMs }),
             headers: {
               ...headers,
               'content-type': 'application/json',
@@ -44,8 +49,10 @@ export function createJsonPoster(
               }),
             );
             response.on('error', reject);
+            response.on('aborted', () => reject(new Error('response aborted')));
           },
         );
+        request.on('timeout', () => request.destroy(new Error('no answer within the timeout')));
         request.on('error', reject);
         request.end(body);
       }),

@@ -47,6 +47,8 @@ export interface StartCourierOptions {
   readonly dataDir: string;
   /** Extra arguments, e.g. --in-memory (the crash tests never pass it). */
   readonly args?: readonly string[];
+  /** Options for node itself, before the script (the soak's `--inspect=127.0.0.1:0`). */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** Spawns `courier start --port 0 --data-dir DIR` and resolves once it printed its four lines. */
@@ -55,6 +57,7 @@ export async function startCourier(options: StartCourierOptions): Promise<Courie
   const child = spawn(
     process.execPath,
     [
+      ...(options.nodeArgs ?? []),
       BIN,
       'start',
       '--port',

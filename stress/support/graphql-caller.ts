@@ -4,7 +4,7 @@
  * timed out). The crash ledger depends on that difference: only an answered success is a promise
  * the server made.
  */
-import http from 'node:http';
+import { createJsonPoster } from '../../bench/support/json-poster';
 
 export interface GraphqlError {
   readonly message: string;
@@ -35,41 +35,7 @@ export interface CallerOptions {
 
 /** A caller with one kept-alive connection of its own (requests go out one at a time on it). */
 export function createGraphqlCaller(options: CallerOptions): GraphqlCaller {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const target = new URL(options.url);
-  const post = (body: string): Promise<{ status: number; text: string }> =>
-    new Promise((resolve, reject) => {
-      const request = http.request(
-        {
-          agent,
-          method: 'POST',
-          hostname: target.hostname,
-          port: target.port,
-          path: target.pathname,
-          timeout: options.timeoutMs ?? 15_000,
-          headers: {
-            ...options.headers,
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-          },
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('error', reject);
-          response.on('aborted', () => reject(new Error('response aborted')));
-          response.on('end', () =>
-            resolve({
-              status: response.statusCode ?? 0,
-              text: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-        },
-      );
-      request.on('timeout', () => request.destroy(new Error('no answer within the timeout')));
-      request.on('error', reject);
-      request.end(body);
-    });
+  const poster = createJsonPoster(options.url, options.headers, 1, options.timeoutMs ?? 15_000);
   return {
     async call<T>(
       query: string,
@@ -78,14 +44,14 @@ export function createGraphqlCaller(options: CallerOptions): GraphqlCaller {
     ): Promise<CallOutcome<T>> {
       let answer: { status: number; text: string };
       try {
-        answer = await post(JSON.stringify({ query, variables }));
+        answer = await poster.post(JSON.stringify({ query, variables }));
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         return { kind: 'no-answer', reason: code ?? (error as Error).message };
       }
       return interpret<T>(answer.status, answer.text, field);
     },
-    close: () => agent.destroy(),
+    close: () => poster.close(),
   };
 }
 

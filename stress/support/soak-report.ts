@@ -1,15 +1,14 @@
-/** The soak's figures: memory (start, end, max, slopes), requests, errors. */
+/** The soak's figures: resident memory (start, end, max, slopes), requests, errors. */
 import { slope } from './linear-fit';
 import type { RssSample } from './rss-sampler';
 import type { SoakCounts } from './soak-traffic';
 
 /**
- * Memory counts as flat when it rises less than this. Garbage collection swings the engine's RSS
- * by tens of MiB within a minute, so the verdict fits the lowest sample of each whole minute after
- * the first (the level collection comes back to), not every sample: 2 MiB/min is 20 MiB over the
- * default 10 minutes, under 2% of the engine's working size.
+ * Resident memory, reported beside the verdict (heap-report.ts judges live heap). Garbage
+ * collection swings the engine's RSS by tens of MiB within a minute, so besides a fit of every
+ * sample the figures fit the lowest sample of each whole minute after the first (the level
+ * collection comes back to).
  */
-export const FLAT_MIB_PER_MINUTE = 2;
 /** Whole minutes after the first needed to fit floors; shorter runs fall back to every sample. */
 const MIN_FLOORS = 3;
 
@@ -25,7 +24,6 @@ export interface MemoryFigures {
   readonly minuteFloorsMib: readonly number[];
   /** Slope over the floors of minutes 2, 3, ...; undefined when the run is too short. */
   readonly floorSlopeMibPerMinute: number | undefined;
-  readonly flat: boolean;
 }
 
 export function memoryFigures(
@@ -57,7 +55,6 @@ export function memoryFigures(
     fitFromSeconds: Math.round(fitFrom * 60),
     minuteFloorsMib: [...floors.values()],
     floorSlopeMibPerMinute: floorSlope,
-    flat: (floorSlope ?? fitted) < FLAT_MIB_PER_MINUTE,
   };
 }
 
@@ -74,8 +71,7 @@ export function memoryLines(name: string, m: MemoryFigures): string[] {
     `${name}: start ${mib(m.startMib)}, end ${mib(m.endMib)}, max ${mib(m.maxMib)}; ` +
       `slope of all samples after ${m.fitFromSeconds} s ${m.slopeMibPerMinute.toFixed(2)} MiB/min`,
     `  lowest sample of each minute: ${floors || 'n/a'} MiB; their slope from minute 2 on ` +
-      `${m.floorSlopeMibPerMinute === undefined ? 'n/a (run too short)' : `${m.floorSlopeMibPerMinute.toFixed(2)} MiB/min`}` +
-      ` -> ${m.flat ? 'flat' : 'GROWING'} (threshold ${FLAT_MIB_PER_MINUTE} MiB/min)`,
+      `${m.floorSlopeMibPerMinute === undefined ? 'n/a (run too short)' : `${m.floorSlopeMibPerMinute.toFixed(2)} MiB/min`}`,
   ];
 }
 
