@@ -13,7 +13,8 @@ beforeAll(async () => {
     modes: ['engine', 'jvm', 'engine'],
     seed: 20_260_801,
     trafficMs: [800, 2000],
-    longVisibilitySeconds: 5,
+    // Long enough to outlast the restart (3 to 5 s here) with room on a slower machine.
+    longVisibilitySeconds: 10,
   }).run();
 }, 180_000);
 
