@@ -1,5 +1,5 @@
 import { useLocalApi } from '../testing/local-api';
-import { headerProtocol, openClient, startMessage, type RawClient } from './testing/raw-client';
+import { apiKeyAuth, connectWithApiKey, startMessage, type RawClient } from './testing/raw-client';
 
 /** The realtime endpoint of a full local engine: raw WebSocket in, mutations over HTTP. */
 const local = useLocalApi();
@@ -12,18 +12,12 @@ afterEach(() => {
 });
 
 function auth(): Record<string, string> {
-  return { host: new URL(local.api.url).host, 'x-api-key': local.api.apiKey };
+  return apiKeyAuth(local.api);
 }
 
-async function connected(): Promise<RawClient> {
-  const client = await openClient(local.api.realtimeUrl, ['graphql-ws', headerProtocol(auth())]);
-  clients.push(client);
-  client.send({ type: 'connection_init' });
-  expect(await client.next()).toEqual({
-    type: 'connection_ack',
-    payload: { connectionTimeoutMs: 300_000 },
-  });
-  return client;
+/** A connection past connection_init, closed after the test. */
+function connected(): Promise<RawClient> {
+  return connectWithApiKey(local.api, clients);
 }
 
 async function start(

@@ -27,8 +27,11 @@ export interface FuzzTarget {
   expectServing(): Promise<void>;
   /** The message sent before the fuzzing is still there to receive (it goes in flight). */
   expectReceivable(): Promise<void>;
-  /** This process's settled memory (the engine runs in it) when the fuzzing began. */
-  readonly memoryBefore: () => SettledMemory;
+  /**
+   * The closing checks of a fuzz file: the queue unchanged and its message receivable, this
+   * process's memory (the engine runs in it) within bounds of where it was when fuzzing began, more than `minimumCases` cases tried; writes the tally.
+   */
+  expectIntactAfter(tally: FuzzTally, file: string, minimumCases: number): Promise<void>;
 }
 
 /**
@@ -65,7 +68,7 @@ export function useFuzzTarget(local: LocalApiForTests): FuzzTarget {
     expect(before).toMatchObject({ queue: { stats: { available: 1, inFlight: 0, delayed: 0 } } });
     memory = settledMemory();
   });
-  return {
+  const target: FuzzTarget = {
     expectUnchanged: async () => {
       expect(await state()).toEqual(before);
     },
@@ -84,8 +87,17 @@ export function useFuzzTarget(local: LocalApiForTests): FuzzTarget {
         data: { receiveMessages: [{ message: { body: FUZZ_MESSAGE } }] },
       });
     },
-    memoryBefore: () => memory,
+    expectIntactAfter: async (tally, file, minimumCases) => {
+      await target.expectUnchanged();
+      await target.expectReceivable();
+      const after = settledMemory();
+      await tally.report(file, memory, after);
+      expect(after.rss - memory.rss).toBeLessThan(MEMORY_BOUNDS.rss);
+      expect(after.heapUsed - memory.heapUsed).toBeLessThan(MEMORY_BOUNDS.heapUsed);
+      expect(tally.total()).toBeGreaterThan(minimumCases);
+    },
   };
+  return target;
 }
 
 /** Batches of generated cases: how many ran, the process's memory after each, the figures. */
@@ -172,6 +184,9 @@ export class FuzzTally {
 }
 
 export const MIB = 1024 * 1024;
+
+/** How far the engine's memory may move over a fuzz file, after settling. */
+const MEMORY_BOUNDS = { rss: 200 * MIB, heapUsed: 64 * MIB } as const;
 
 /** The process's memory after a full garbage collection: what is still held, not what was used. */
 export interface SettledMemory {

@@ -129,3 +129,33 @@ export function startMessage(
     },
   };
 }
+
+/** What a connection with the API key needs of a running engine. */
+export interface ApiKeyEndpoint {
+  readonly url: string;
+  readonly realtimeUrl: string;
+  readonly apiKey: string;
+}
+
+/** The authorization of a realtime message with the API key: host and x-api-key. */
+export function apiKeyAuth(api: ApiKeyEndpoint): Record<string, string> {
+  return { host: new URL(api.url).host, 'x-api-key': api.apiKey };
+}
+
+/**
+ * A connection authorized with the API key (header protocol) and acknowledged after
+ * connection_init; added to `opened` so the test can close it afterwards.
+ */
+export async function connectWithApiKey(
+  api: ApiKeyEndpoint,
+  opened: RawClient[],
+): Promise<RawClient> {
+  const client = await openClient(api.realtimeUrl, ['graphql-ws', headerProtocol(apiKeyAuth(api))]);
+  opened.push(client);
+  client.send({ type: 'connection_init' });
+  expect(await client.next()).toEqual({
+    type: 'connection_ack',
+    payload: { connectionTimeoutMs: 300_000 },
+  });
+  return client;
+}
