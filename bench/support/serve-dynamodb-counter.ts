@@ -5,6 +5,7 @@
  * SIGTERM, or until the process that started it is gone.
  */
 import { startCountingProxy } from './dynamodb-counter';
+import { runServer, stopOnSignal } from './serve-until-signal';
 
 const ORPHAN_CHECK_MS = 1_000;
 
@@ -15,14 +16,7 @@ async function main(): Promise<void> {
   }
   const proxy = await startCountingProxy(target);
   console.log(JSON.stringify({ url: proxy.url }));
-  const stop = (): void => {
-    proxy.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  const stop = stopOnSignal(() => proxy.close());
   // A parent that died without stopping us must not leave the proxy behind.
   const parent = process.ppid;
   setInterval(() => {
@@ -32,7 +26,4 @@ async function main(): Promise<void> {
   }, ORPHAN_CHECK_MS).unref();
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runServer(main);

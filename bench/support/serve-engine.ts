@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalApi } from '../../infra/local/start';
+import { runServer, stopOnSignal } from './serve-until-signal';
 import { fixtureApi } from '../../infra/local/testing/local-api';
 
 async function main(): Promise<void> {
@@ -27,20 +28,10 @@ async function main(): Promise<void> {
       dynamodb: api.dynamodb,
     }),
   );
-  const stop = (): void => {
-    api
-      .stop()
-      .then(() => rm(dataDir, { recursive: true, force: true }))
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  stopOnSignal(async () => {
+    await api.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runServer(main);

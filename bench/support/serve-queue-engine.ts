@@ -11,6 +11,7 @@ import path from 'node:path';
 import { openLocalIssuer } from '../../infra/local/auth/local-issuer';
 import { dataDirLayout } from '../../infra/local/data-dir';
 import { startLocalApi } from '../../infra/local/start';
+import { runServer, stopOnSignal } from './serve-until-signal';
 import { startChildServer, type ChildServer } from './child-server';
 
 /** Long enough for any run of the benchmark. */
@@ -49,21 +50,11 @@ async function main(): Promise<void> {
       counterUrl: counter?.info['url'],
     }),
   );
-  const stop = (): void => {
-    api
-      .stop()
-      .then(() => counter?.stop())
-      .then(() => rm(dataDir, { recursive: true, force: true }))
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  stopOnSignal(async () => {
+    await api.stop();
+    await counter?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runServer(main);

@@ -93,6 +93,17 @@ async function gone(pids: readonly number[], timeoutMs = 8000): Promise<boolean>
 }
 
 let dataDir: string;
+/** Lists queues with the default API key: the answer's status, its body read to the end. */
+async function listQueuesStatus(graphql: string): Promise<number> {
+  const answer = await fetch(graphql, {
+    method: 'POST',
+    headers: { 'x-api-key': 'da2-courierlocaldevelopmentkey0' },
+    body: JSON.stringify({ query: '{ queues { items { name } } }' }),
+  });
+  await answer.text();
+  return answer.status;
+}
+
 const running: Started[] = [];
 
 beforeEach(async () => {
@@ -198,13 +209,7 @@ describe('courier start', () => {
       'GraphQL endpoint: '.length,
     );
     await waitForLine(started, 'Explorer: ');
-    const answer = await fetch(graphql, {
-      method: 'POST',
-      headers: { 'x-api-key': 'da2-courierlocaldevelopmentkey0' },
-      body: JSON.stringify({ query: '{ queues { items { name } } }' }),
-    });
-    expect(answer.status).toBe(200);
-    await answer.text();
+    expect(await listQueuesStatus(graphql)).toBe(200);
     expect(started.lines.filter((line) => line.startsWith('{'))).toEqual([]);
     const jvms = jvmsBelow(started.child.pid ?? -1);
     expect(jvms).toHaveLength(1);
@@ -266,13 +271,7 @@ describe('courier start', () => {
       `courier start: data directory ${dataDir} is in use by another courier start (pid ${first.child.pid}); stop it, or pass --data-dir with another directory (or --in-memory).`,
     ]);
     expect(jvmsBelow(second.child.pid ?? -1)).toEqual([]);
-    const answer = await fetch(graphql, {
-      method: 'POST',
-      headers: { 'x-api-key': 'da2-courierlocaldevelopmentkey0' },
-      body: JSON.stringify({ query: '{ queues { items { name } } }' }),
-    });
-    expect(answer.status).toBe(200);
-    await answer.text();
+    expect(await listQueuesStatus(graphql)).toBe(200);
   });
 
   it('takes over the lock of a start that died, stopping the DynamoDB Local it left running', async () => {
